@@ -1,0 +1,63 @@
+"""QApplication set-up: platform, theme, fonts, pyqtgraph options and the torch thread count."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ORGANISATION = "ScientificSpaces"
+APPLICATION = "Explorer"
+
+# torch defaults to one thread per core; on a 2-core machine that starves the GUI thread. torch reads this
+# when it is first imported (lazily, in a worker), so setting it here costs nothing at start-up.
+TORCH_THREADS = "1"
+
+
+def prepare_environment(headless: bool) -> None:
+    """Before the QApplication exists: pick a platform that works without a display."""
+    os.environ.setdefault("OMP_NUM_THREADS", TORCH_THREADS)
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
+        "linux"
+    )
+    if headless or no_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def create_app(argv: list[str] | None = None):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    import pyqtgraph as pg
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app.setStyle("Fusion")
+    pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
+    return app
+
+
+def apply_app_theme(app, theme) -> None:
+    """Widget palette and font for ``theme`` (plots restyle themselves through their panels)."""
+    from PySide6.QtGui import QColor, QFont, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    palette.setColor(roles.Window, QColor(theme.surface))
+    palette.setColor(roles.WindowText, QColor(theme.foreground))
+    palette.setColor(roles.Base, QColor(theme.background))
+    palette.setColor(roles.AlternateBase, QColor(theme.surface))
+    palette.setColor(roles.Text, QColor(theme.foreground))
+    palette.setColor(roles.Button, QColor(theme.surface))
+    palette.setColor(roles.ButtonText, QColor(theme.foreground))
+    palette.setColor(roles.ToolTipBase, QColor(theme.background))
+    palette.setColor(roles.ToolTipText, QColor(theme.foreground))
+    palette.setColor(roles.Highlight, QColor(theme.accent))
+    palette.setColor(roles.HighlightedText, QColor(theme.background))
+    palette.setColor(roles.Link, QColor(theme.accent))
+    palette.setColor(roles.PlaceholderText, QColor(theme.muted))
+    app.setPalette(palette)
+    font = QFont(app.font())
+    font.setPointSizeF(theme.font_pt)
+    app.setFont(font)

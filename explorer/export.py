@@ -1,0 +1,110 @@
+"""Export: PNG at any scale (rendered, not grabbed, so the scale is exact), SVG best-effort, clipboard, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+from widgets.plot_panel import PlotPanel
+
+
+class ExportError(ValueError):
+    """An export that could not be written; the message says why."""
+
+
+def render_image(widget: QWidget, scale: float = 1.0, background: str | None = None) -> QImage:
+    """Render ``widget`` into an image of exactly ``size × scale`` pixels, sharp at that scale."""
+    size: QSize = widget.size()
+    image = QImage(round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor(background) if background else widget.palette().window().color())
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        widget.render(painter, QPoint())
+    finally:
+        painter.end()
+    return image
+
+
+def check_writable(path: str | Path) -> Path:
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder, not a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"folder {parent} does not exist")
+    return path
+
+
+def save_png(widget: QWidget, path: str | Path, scale: float = 1.0, background: str | None = None) -> Path:
+    path = check_writable(path)
+    image = render_image(widget, scale, background)
+    if not image.save(str(path), "PNG"):
+        raise ExportError(f"cannot write {path}")
+    return path
+
+
+def copy_to_clipboard(widget: QWidget, scale: float = 1.0) -> None:
+    QGuiApplication.clipboard().setImage(render_image(widget, scale))
+
+
+def save_svg(panel: PlotPanel, path: str | Path) -> Path:
+    """SVG of a plot panel (pyqtgraph's exporter; images inside plots become bitmaps)."""
+    from pyqtgraph.exporters import SVGExporter
+
+    path = check_writable(path)
+    try:
+        SVGExporter(panel.scene()).export(str(path))
+    except Exception as exc:  # noqa: BLE001 - third-party exporter; report, never crash
+        raise ExportError(f"SVG export failed: {exc}") from None
+    return path
+
+
+def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Every named or unnamed curve and scatter currently plotted: (label, x, y)."""
+    series = []
+    for panel_index, panel in enumerate(panels):
+        for plot_index, plot in enumerate(panel.plots()):
+            title = plot.titleLabel.text or f"plot {panel_index + 1}.{plot_index + 1}"
+            for item_index, item in enumerate(plot.listDataItems()):
+                if isinstance(item, pg.PlotDataItem):
+                    x, y = item.getData()
+                elif isinstance(item, pg.ScatterPlotItem):
+                    x, y = item.getData()
+                else:
+                    continue
+                if x is None or len(x) == 0:
+                    continue
+                name = item.name() or f"series {item_index + 1}"
+                series.append((f"{_plain(title)} / {name}", np.asarray(x, float), np.asarray(y, float)))
+    return series
+
+
+def save_csv(panels: list[PlotPanel], path: str | Path) -> Path:
+    """Long-format CSV (series, x, y) of everything plotted, so curves of any length fit one table."""
+    path = check_writable(path)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["series", "x", "y"])
+    for label, xs, ys in plotted_series(panels):
+        for x, y in zip(xs, ys):
+            writer.writerow([label, repr(float(x)), repr(float(y))])
+    try:
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text).strip()

@@ -1,0 +1,40 @@
+"""The ordered list of topics. Tabs, ``--tab``, ``--list-tabs``, tests and docs all iterate it.
+
+Views are imported only when a tab is first built, so start-up does not pay for every topic.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    post_title: str
+    post_url: str
+    view: str  # "module:Class"
+
+    def tab_class(self):
+        module_name, _, class_name = self.view.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "spacetime",
+        "Spacetime symmetry",
+        "相对论、对称和第四维",
+        "https://kexue.fm/archives/1602",
+        "explorer.spacetime.view:SpacetimeTab",
+    ),
+)
+
+
+def topic(topic_id: str) -> Topic:
+    for entry in TOPICS:
+        if entry.id == topic_id:
+            return entry
+    raise ValueError(f"unknown tab {topic_id!r}; choose one of: {', '.join(t.id for t in TOPICS)}")

@@ -1,0 +1,212 @@
+"""The base of every topic tab: controls from specs, an explanation panel, plots, and one latest-wins runner.
+
+A subclass declares ``topic_id``, ``specs`` and ``explanation``, builds its plots in :meth:`build_plots`,
+computes in the static :meth:`compute` (runs in the worker: pure math, no Qt), and draws in :meth:`show_result`
+(GUI thread: ``setData`` on existing items). Redraws are throttled to the display rate.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.params import ParamSpec, defaults
+from explorer.runner import Job, Runner
+from explorer.theme import Theme
+from widgets.explanation import Explanation, ExplanationPanel
+from widgets.param_panel import ParamPanel
+from widgets.play_bar import PlayBar
+from widgets.plot_panel import PlotPanel
+
+_FRAME_S = 1 / 60  # redraws faster than the display are wasted work
+_SIDEBAR_WIDTH = 340
+
+
+class TopicTab(QWidget):
+    topic_id: str = ""
+    specs: tuple[ParamSpec, ...] = ()
+    explanation: Explanation
+
+    busy_changed = Signal(bool)
+    progress_changed = Signal(float, str)
+    message = Signal(str)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self._values: dict[str, Any] = defaults(self.specs)
+        self._latest: Any = None
+        self._has_latest = False
+        self._last_draw = 0.0
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.timeout.connect(self._draw_latest)
+        self.play_bar: PlayBar | None = None
+
+        self.runner = Runner(self, name=f"{self.topic_id}-runner")
+        self.runner.result.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.busy_changed.connect(self.busy_changed)
+        self.runner.progress.connect(self.progress_changed)
+
+        self.panel = ParamPanel(self.specs)
+        self.panel.changed.connect(self._on_param_changed)
+        self.panel.error.connect(self._show_error)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("error")
+        self.error_label.hide()
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Restore this tab's defaults (Ctrl+R)")
+        self.reset_button.clicked.connect(self.reset)
+        self.explanation_panel = ExplanationPanel(self.explanation, theme)
+
+        sidebar = QWidget()
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(8, 8, 8, 8)
+        side.addWidget(self.panel)
+        extra = self.build_controls()
+        if extra is not None:
+            side.addWidget(extra)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+        side.addLayout(buttons)
+        side.addWidget(self.error_label)
+        side.addWidget(self.explanation_panel, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(sidebar)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(_SIDEBAR_WIDTH)
+        scroll.setMaximumWidth(int(_SIDEBAR_WIDTH * 1.6))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.build_plots())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.request_update()
+
+    # ----- for subclasses -----
+    def build_plots(self) -> QWidget:
+        raise NotImplementedError
+
+    def build_controls(self) -> QWidget | None:
+        """Extra controls below the parameter form (presets, tables, buttons)."""
+        return None
+
+    @staticmethod
+    def compute(params: dict[str, Any], job: Job) -> Any:
+        """Worker thread: turn parameters into arrays. Must not touch Qt or the tab."""
+        raise NotImplementedError
+
+    def show_result(self, result: Any) -> None:
+        """GUI thread: put the arrays into existing plot items."""
+        raise NotImplementedError
+
+    def view_state(self) -> dict[str, Any]:
+        """Non-parameter state to save (e.g. selected item, animation frame)."""
+        return {}
+
+    def apply_view_state(self, view: dict[str, Any]) -> None:
+        """Restore :meth:`view_state`; must accept what it produced and ignore unknown keys."""
+
+    def on_theme(self, theme: Theme) -> None:
+        """Restyle anything that is not a themed plot item (e.g. colour maps)."""
+
+    # ----- public -----
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def params(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    def set_params(self, values: dict[str, Any]) -> None:
+        """Apply validated values (all at once: one recomputation)."""
+        self._values.update(values)
+        self.panel.set_values(values)
+        self._show_error("")
+        self.request_update()
+
+    def reset(self) -> None:
+        if self.play_bar is not None:
+            self.play_bar.pause()
+        self.set_params(defaults(self.specs))
+        self.apply_view_state({})
+
+    def request_update(self) -> None:
+        self.runner.submit(type(self).compute, dict(self._values))
+
+    def plot_panels(self) -> list[PlotPanel]:
+        return self.findChildren(PlotPanel)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        for panel in self.plot_panels():
+            panel.apply_theme(theme)
+        self.explanation_panel.apply_theme(theme)
+        self.error_label.setStyleSheet(f"color: {theme.warning};")
+        self.on_theme(theme)
+
+    def is_idle(self) -> bool:
+        """No computation running or waiting and nothing left to draw (headless rendering waits for this)."""
+        return not self.runner.busy and not self._redraw.isActive() and self.explanation_panel.rendered
+
+    def shutdown(self) -> None:
+        if self.play_bar is not None:
+            self.play_bar.pause()
+        self._redraw.stop()
+        self.runner.shutdown()
+
+    # ----- internals -----
+    @Slot(str, object)
+    def _on_param_changed(self, name: str, value: Any) -> None:
+        self._values[name] = value
+        self.request_update()
+
+    @Slot(int, object)
+    def _on_result(self, _generation: int, result: Any) -> None:
+        self._latest, self._has_latest = result, True
+        self._show_error("")
+        wait = _FRAME_S - (time.monotonic() - self._last_draw)
+        if not self._redraw.isActive():
+            self._redraw.start(max(0, int(wait * 1000)))
+
+    @Slot()
+    def _draw_latest(self) -> None:
+        if not self._has_latest:
+            return
+        result, self._latest, self._has_latest = self._latest, None, False
+        self._last_draw = time.monotonic()
+        self.show_result(result)
+
+    @Slot(int, str)
+    def _on_failed(self, _generation: int, message: str) -> None:
+        self._show_error(message)
+
+    @Slot(str)
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setStyleSheet(f"color: {self._theme.warning};")
+        self.error_label.setVisible(bool(message))
+        if message:
+            self.message.emit(message)

@@ -1,0 +1,29 @@
+"""Shared test set-up: offscreen Qt, one torch thread, and preferences isolated per test."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """Every test gets its own QSettings folder, so no test sees another's (or the user's) preferences."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture
+def app(qapp):
+    """The QApplication configured as the app configures it."""
+    from explorer.app import apply_app_theme, create_app
+    from explorer.theme import LIGHT
+
+    application = create_app()
+    apply_app_theme(application, LIGHT)
+    return application

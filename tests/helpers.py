@@ -1,0 +1,48 @@
+"""Test helpers: run the command line, inspect PNGs."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args, timeout=240):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OMP_NUM_THREADS="1")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT,
+    )
+
+
+def image_stats(path):
+    """(width, height, number of distinct colours, fraction of dark pixels) of a PNG, sampled."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull(), f"{path} is not a readable image"
+    colours, dark, total = set(), 0, 0
+    for y in range(0, image.height(), 7):
+        for x in range(0, image.width(), 7):
+            rgb = image.pixel(x, y) & 0xFFFFFF
+            colours.add(rgb)
+            r, g, b = rgb >> 16, (rgb >> 8) & 255, rgb & 255
+            dark += (r + g + b) < 150
+            total += 1
+    return image.width(), image.height(), len(colours), dark / total
+
+
+def has_colour_near(path, hex_colour, tolerance=40, step=3):
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    target = int(hex_colour.lstrip("#"), 16)
+    tr, tg, tb = target >> 16, (target >> 8) & 255, target & 255
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            rgb = image.pixel(x, y)
+            r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+            if abs(r - tr) + abs(g - tg) + abs(b - tb) <= tolerance:
+                return True
+    return False

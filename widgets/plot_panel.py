@@ -1,0 +1,212 @@
+"""A grid of pyqtgraph plots that follows the theme: items remember their colour roles and restyle on change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+
+from explorer.theme import Theme
+
+
+@dataclass(frozen=True)
+class Style:
+    """Colour roles (see :meth:`Theme.color`) and widths; widths scale with presentation mode."""
+
+    color: str = "c0"
+    width: float = 1.5
+    dash: bool = False
+    fill: str | None = None
+    fill_alpha: int = 60
+    symbol_color: str | None = None
+    alpha: int = 255
+
+
+def _qcolor(theme: Theme, role: str, alpha: int = 255) -> QColor:
+    color = QColor(theme.color(role))
+    color.setAlpha(alpha)
+    return color
+
+
+def make_pen(theme: Theme, style: Style) -> pg.QtGui.QPen:
+    pen = pg.mkPen(_qcolor(theme, style.color, style.alpha), width=style.width * theme.line_scale)
+    pen.setCosmetic(True)
+    if style.dash:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+def make_brush(theme: Theme, role: str, alpha: int) -> pg.QtGui.QBrush:
+    return pg.mkBrush(_qcolor(theme, role, alpha))
+
+
+class PlotPanel(pg.GraphicsLayoutWidget):
+    """Plots laid out in a grid, with factory methods for themed items."""
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self._theme = theme
+        self._plots: list[pg.PlotItem] = []
+        self._styled: list[tuple[object, Style]] = []
+        self._texts: list[tuple[pg.TextItem, str]] = []
+        self.setBackground(theme.background)
+        self.ci.layout.setSpacing(8)
+        self.ci.setContentsMargins(6, 6, 6, 6)
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def plots(self) -> list[pg.PlotItem]:
+        return list(self._plots)
+
+    def add_plot(
+        self,
+        row: int,
+        col: int,
+        title: str = "",
+        x_label: str = "",
+        y_label: str = "",
+        rowspan: int = 1,
+        colspan: int = 1,
+        legend: bool | tuple[int, int] = False,
+        equal_aspect: bool = False,
+        log_x: bool = False,
+        log_y: bool = False,
+    ) -> pg.PlotItem:
+        plot = self.addPlot(row=row, col=col, rowspan=rowspan, colspan=colspan)
+        plot.setMenuEnabled(True)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setLogMode(x=log_x, y=log_y)
+        if equal_aspect:
+            plot.setAspectLocked(True)
+        plot._explorer_labels = (title, x_label, y_label)  # re-applied with theme colours and fonts
+        if legend:
+            # ``legend`` may be an offset: negative numbers anchor it to the right / bottom edge.
+            plot.addLegend(offset=legend if isinstance(legend, tuple) else (8, 8))
+        self._plots.append(plot)
+        self._style_plot(plot)
+        return plot
+
+    # Items. Each factory adds the item to ``plot`` and remembers its style for theme changes.
+    def curve(self, plot: pg.PlotItem, style: Style = Style(), name: str | None = None, **kwargs) -> pg.PlotDataItem:
+        item = pg.PlotDataItem(name=name, **kwargs)
+        plot.addItem(item)
+        return self._remember(item, style)
+
+    def scatter(
+        self, plot: pg.PlotItem, style: Style = Style(), size: float = 8, symbol: str = "o", name: str | None = None
+    ) -> pg.ScatterPlotItem:
+        item = pg.ScatterPlotItem(size=size, symbol=symbol, name=name)
+        plot.addItem(item)
+        return self._remember(item, style)
+
+    def line(self, plot: pg.PlotItem, pos: float = 0.0, angle: float = 90, style: Style = Style("muted", 1.0, True)):
+        item = pg.InfiniteLine(pos=pos, angle=angle, movable=False)
+        plot.addItem(item, ignoreBounds=True)
+        return self._remember(item, style)
+
+    def bars(self, plot: pg.PlotItem, style: Style = Style(), width: float = 0.8, name: str | None = None):
+        item = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=width, name=name)
+        plot.addItem(item)
+        return self._remember(item, style)
+
+    def fill_between(self, plot: pg.PlotItem, upper: pg.PlotDataItem, lower: pg.PlotDataItem, style: Style):
+        item = pg.FillBetweenItem(upper, lower)
+        plot.addItem(item)
+        return self._remember(item, style)
+
+    def text(self, plot: pg.PlotItem, color: str = "foreground", anchor=(0, 0), html: bool = False) -> pg.TextItem:
+        item = pg.TextItem(anchor=anchor)
+        plot.addItem(item, ignoreBounds=True)
+        self._texts.append((item, color))
+        self._style_text(item, color)
+        return item
+
+    def image(self, plot: pg.PlotItem, colormap: str = "viridis") -> pg.ImageItem:
+        item = pg.ImageItem(axisOrder="row-major")
+        item.setColorMap(pg.colormap.get(colormap))
+        plot.addItem(item)
+        return item
+
+    def restyle(self, item, style: Style) -> None:
+        """Change an item's style (e.g. a highlighted series) and keep it across theme changes."""
+        for index, (known, _) in enumerate(self._styled):
+            if known is item:
+                self._styled[index] = (item, style)
+                break
+        else:
+            self._styled.append((item, style))
+        self._apply_style(item, style)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.setBackground(theme.background)
+        for plot in self._plots:
+            self._style_plot(plot)
+        for item, style in self._styled:
+            self._apply_style(item, style)
+        for item, color in self._texts:
+            self._style_text(item, color)
+
+    def _remember(self, item, style: Style):
+        self._styled.append((item, style))
+        self._apply_style(item, style)
+        return item
+
+    def _style_text(self, item: pg.TextItem, color: str) -> None:
+        item.setColor(_qcolor(self._theme, color))
+        item.fill = make_brush(self._theme, "background", 190)  # readable over lines
+        font = QFont()
+        font.setPointSizeF(self._theme.font_pt * 0.95)
+        item.setFont(font)
+
+    def _style_plot(self, plot: pg.PlotItem) -> None:
+        theme = self._theme
+        title, x_label, y_label = plot._explorer_labels
+        tick_font = QFont()
+        tick_font.setPointSizeF(theme.font_pt * 0.9)
+        label_style = {"color": theme.foreground, "font-size": f"{theme.font_pt:.1f}pt"}
+        for side in ("left", "bottom", "right", "top"):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen(theme.muted))
+            axis.setTextPen(pg.mkPen(theme.foreground))
+            axis.setTickFont(tick_font)
+        if x_label:
+            plot.setLabel("bottom", x_label, **label_style)
+        if y_label:
+            plot.setLabel("left", y_label, **label_style)
+        if title:
+            plot.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.1:.1f}pt")
+        if plot.legend is not None:
+            plot.legend.setLabelTextColor(theme.foreground)
+            plot.legend.setLabelTextSize(f"{theme.font_pt * 0.9:.1f}pt")
+            plot.legend.setBrush(make_brush(theme, "surface", 200))
+            plot.legend.setPen(pg.mkPen(theme.grid))
+
+    def _apply_style(self, item, style: Style) -> None:
+        theme = self._theme
+        pen = make_pen(theme, style)
+        fill = make_brush(theme, style.fill, style.fill_alpha) if style.fill else None
+        if isinstance(item, pg.PlotDataItem):
+            item.setPen(pen if style.width > 0 else None)
+            if fill is not None:
+                item.setFillBrush(fill)
+            symbol_role = style.symbol_color or style.color
+            item.setSymbolBrush(make_brush(theme, symbol_role, style.alpha))
+            item.setSymbolPen(pg.mkPen(theme.background, width=0.8))
+        elif isinstance(item, pg.ScatterPlotItem):
+            item.setBrush(make_brush(theme, style.color, style.alpha))
+            item.setPen(pg.mkPen(theme.color(style.symbol_color) if style.symbol_color else theme.background, width=1))
+        elif isinstance(item, pg.BarGraphItem):
+            item.setOpts(brush=make_brush(theme, style.color, style.alpha), pen=pg.mkPen(theme.background, width=0.5))
+        elif isinstance(item, pg.FillBetweenItem):
+            item.setBrush(fill if fill is not None else make_brush(theme, style.color, style.fill_alpha))
+        elif isinstance(item, pg.InfiniteLine):
+            item.setPen(pen)
+        else:
+            item.setPen(pen)
