@@ -1,0 +1,482 @@
+"""The Spacetime tab: a Minkowski diagram with draggable events, a boost next to its Euclidean twin,
+velocity addition next to slope addition, and the twin paradox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer import spacetime as st
+from explorer.params import ParamSpec
+from explorer.runner import Job
+from explorer.tab import TopicTab
+from widgets.explanation import Explanation
+from widgets.play_bar import PlayBar
+from widgets.plot_panel import PlotPanel, Style
+
+EVENT_NAMES = ("A", "B", "C")
+SNAP = 0.25  # dragged events snap to this grid
+SWEEP_FRAMES = 120
+SWEEP_AMPLITUDE = 0.9
+TICKS = 4
+
+
+def parse_events(text: str) -> np.ndarray:
+    """``"t,x; t,x; t,x"`` -> (3, 2) array of finite events."""
+    parts = [part for part in text.replace("\n", ";").split(";") if part.strip()]
+    if len(parts) != len(EVENT_NAMES):
+        raise ValueError(f"expected {len(EVENT_NAMES)} events written 't,x; t,x; t,x', got {len(parts)}")
+    events = []
+    for name, part in zip(EVENT_NAMES, parts):
+        fields = part.split(",")
+        try:
+            t, x = (float(f) for f in fields)
+        except ValueError:
+            raise ValueError(f"event {name}: expected 't,x' with two numbers, got {part.strip()!r}") from None
+        if not (np.isfinite(t) and np.isfinite(x)) or max(abs(t), abs(x)) > 100:
+            raise ValueError(f"event {name}: coordinates must be finite and within ±100")
+        events.append((t, x))
+    return np.array(events, dtype=np.float64)
+
+
+def format_events(events: np.ndarray) -> str:
+    return "; ".join(f"{t:g},{x:g}" for t, x in events)
+
+
+SPECS = (
+    ParamSpec("beta", "float", 0.6, "frame velocity β", "Velocity of the moving frame (units of c)",
+              minimum=-0.99, maximum=0.99, step=0.01, decimals=3),
+    ParamSpec("extent", "float", 4.0, "diagram extent", "Half-width of the Minkowski diagram (light-seconds)",
+              minimum=2.0, maximum=10.0, step=0.5, decimals=1),
+    ParamSpec("events", "text", "2,1; 1,2.5; 1.5,1.5", "events (t,x)",
+              "Three events A; B; C as 't,x' pairs. Drag them on the diagram (they snap to a 0.25 grid).",
+              check=parse_events),
+    ParamSpec("grid", "bool", True, "boosted grid", "Show the moving frame's coordinate grid"),
+    ParamSpec("hyperbolae", "bool", True, "invariant hyperbolae", "Show t² − x² = const through each event"),
+    ParamSpec("angle", "float", 0.6, "θ = φ", "One number drives the Euclidean rotation θ and the boost rapidity φ",
+              minimum=-1.5, maximum=1.5, step=0.01, decimals=2),
+    ParamSpec("angle2", "float", 0.4, "second θ₂ = φ₂", "A second rotation / boost, to show that angles add",
+              minimum=-1.0, maximum=1.0, step=0.01, decimals=2),
+    ParamSpec("v", "float", 0.6, "second velocity v", "Velocity added to β in the velocity-addition plot",
+              minimum=-0.99, maximum=0.99, step=0.01, decimals=3),
+    ParamSpec("twin_beta", "float", 0.8, "twin speed", "The travelling twin's speed", minimum=0.05, maximum=0.99,
+              step=0.01, decimals=2),
+    ParamSpec("twin_distance", "float", 4.0, "twin distance", "Distance to the turnaround (light-years)",
+              minimum=0.5, maximum=10.0, step=0.5, decimals=1),
+)
+
+EXPLANATION = Explanation(
+    title="Spacetime symmetry",
+    post_title="相对论、对称和第四维",
+    post_url="https://kexue.fm/archives/1602",
+    body=(
+        "<p>A rotation keeps $x^2+y^2$ fixed; a Lorentz boost keeps the interval $s^2=t^2-x^2$ fixed (c = 1). "
+        "Written with the rapidity $\\varphi=\\mathrm{artanh}\\,\\beta$ a boost is a <i>hyperbolic</i> rotation:</p>"
+        "$$t'=t\\cosh\\varphi-x\\sinh\\varphi$$$$x'=x\\cosh\\varphi-t\\sinh\\varphi$$"
+        "<p>With imaginary time $w=it$ it <i>is</i> a rotation, by the imaginary angle $\\theta=i\\varphi$:</p>"
+        "$$x'=x\\cos\\theta+w\\sin\\theta$$$$w'=-x\\sin\\theta+w\\cos\\theta$$"
+        "<p>That is the post's fourth dimension: time enters as $ict$ and the symmetry of spacetime is a rotation "
+        "group. Angles add, and so do rapidities; in velocities that is the addition law</p>"
+        "$$u\\oplus v=\\frac{u+v}{1+uv}=\\tanh(\\varphi_u+\\varphi_v)$$"
+        "<p>the twin of slope addition $\\tan(\\alpha+\\beta)=\\frac{\\tan\\alpha+\\tan\\beta}{1-\\tan\\alpha\\tan\\beta}$. "
+        "The sign flip is the whole difference between the circle and the hyperbola.</p>"
+        "<p>The diagram is <i>passive</i>: events stay put; the moving frame's axes $t'$, $x'$ scissor towards the "
+        "light cone, and its unit ticks sit on the hyperbolae $t^2-x^2=\\pm1$.</p>"
+    ),
+    what_to_try=(
+        "Drag β towards ±0.99: the axes close on the light cone like scissors, but the ticks stay on the hyperbolae.",
+        "Drag event B (spacelike): its order in time relative to the origin flips for β > x/t.",
+        "Select event A and press <b>Boost to rest frame</b>: A's worldline becomes the t′ axis.",
+        "Set β = 0.6 and v = 0.6: the sum is 15/17 ≈ 0.882, not 1.2.",
+        "Press Space to sweep the boost; watch the hyperbolae stay put.",
+    ),
+)
+
+
+class SpacetimeTab(TopicTab):
+    topic_id = "spacetime"
+    specs = SPECS
+    explanation = EXPLANATION
+
+    def __init__(self, theme, parent=None):
+        self._selected = 0
+        self._dragging = False
+        super().__init__(theme, parent)
+
+    # ----- building -----
+    def build_plots(self) -> QWidget:
+        panel = self.plot_panel = PlotPanel(self.theme)
+        p = panel.add_plot
+        self.minkowski = p(0, 0, "Minkowski diagram", "x", "t", rowspan=2, equal_aspect=True, legend=True)
+        self.euclid = p(0, 1, "Rotation by θ: r² fixed", "x", "y", equal_aspect=True)
+        self.hyper = p(0, 2, "Boost by φ: s² fixed", "x", "t", equal_aspect=True)
+        self.velocity = p(1, 1, "Adding velocities", "u", "u ⊕ v", legend=(-6, -6))
+        self.twins = p(1, 2, "Twin paradox", "x (ly)", "t (years)")
+        panel.ci.layout.setColumnStretchFactor(0, 5)
+        panel.ci.layout.setColumnStretchFactor(1, 3)
+        panel.ci.layout.setColumnStretchFactor(2, 3)
+        self._build_minkowski(panel)
+        self._build_symmetry(panel)
+        self._build_velocity(panel)
+        self._build_twins(panel)
+
+        self.play_bar = PlayBar()
+        self.play_bar.set_frame_count(SWEEP_FRAMES)
+        self.play_bar.frame_changed.connect(self._on_sweep_frame)
+
+        self.table = QTableWidget(len(EVENT_NAMES), 7)
+        self.table.setHorizontalHeaderLabels(["event", "t", "x", "t′", "x′", "s²", "type"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setToolTip("Each event in the rest frame and the moving frame; s² is the same in both")
+        self.table.itemSelectionChanged.connect(self._on_table_selection)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(row_height * (len(EVENT_NAMES) + 1) + 6)
+        self.rest_button = QPushButton("Boost to rest frame of selected")
+        self.rest_button.setToolTip("Set β so that the worldline from the origin to the selected event is at rest")
+        self.rest_button.clicked.connect(self.boost_to_rest_frame)
+        self.readout = QLabel()
+        self.readout.setWordWrap(True)
+
+        table_side = QVBoxLayout()
+        table_side.addWidget(self.table)
+        table_side.addWidget(self.rest_button)
+        bottom = QHBoxLayout()
+        bottom.addLayout(table_side, 3)
+        bottom.addWidget(self.readout, 2)
+        area = QWidget()
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(0, 0, 6, 6)
+        layout.addWidget(panel, 1)
+        layout.addWidget(self.play_bar)
+        layout.addLayout(bottom)
+        return area
+
+    def _build_minkowski(self, panel: PlotPanel) -> None:
+        plot = self.minkowski
+        self.cone = panel.curve(plot, Style("cone", 1.6, dash=True), "light cone", connect="finite")
+        self.rest_axes = panel.curve(plot, Style("muted", 1.2), connect="finite")
+        self.grid_lines = panel.curve(plot, Style("c0", 0.8, alpha=70), connect="finite")
+        self.simultaneity = panel.curve(plot, Style("c0", 1.0, dash=True, alpha=160), "t′ = const", connect="finite")
+        self.moving_axes = panel.curve(plot, Style("c0", 2.6), "moving frame t′, x′", connect="finite")
+        self.hyperbolae = panel.curve(plot, Style("c1", 1.2, dash=True, alpha=180), "t² − x² = s²", connect="finite")
+        self.unit_hyperbolae = panel.curve(plot, Style("muted", 0.8, dash=True), connect="finite")
+        self.ticks = panel.scatter(plot, Style("c0"), size=7, symbol="o")
+        self.worldline = panel.curve(plot, Style("c2", 1.8), "selected worldline", connect="finite")
+        self.axis_labels = [panel.text(plot, "c0", anchor=(0.5, 1.0)) for _ in range(2)]
+        self.event_items = []
+        self.event_labels = []
+        for index, name in enumerate(EVENT_NAMES):
+            target = pg.TargetItem(pos=(0, 0), size=13, symbol="o", movable=True)
+            target.setZValue(10)
+            target.sigPositionChanged.connect(self._on_event_dragged)
+            target.sigPositionChangeFinished.connect(self._on_event_drag_finished)
+            target._event_index = index
+            plot.addItem(target)
+            panel.restyle(target, Style(f"c{index + 1}" if index else "c1", 2.0))
+            self.event_items.append(target)
+            self.event_labels.append(panel.text(plot, "foreground", anchor=(-0.3, 1.1)))
+
+    def _build_symmetry(self, panel: PlotPanel) -> None:
+        for plot, name in ((self.euclid, "circle"), (self.hyper, "hyperbola")):
+            plot.setXRange(-2.2, 2.2, padding=0)
+            plot.setYRange(-2.2, 2.2, padding=0)
+        self.euclid_grid = panel.curve(self.euclid, Style("c0", 0.7, alpha=60), connect="finite")
+        self.euclid_fixed = panel.curve(self.euclid, Style("muted", 1.0), connect="finite")
+        self.circle = panel.curve(self.euclid, Style("c1", 1.6))
+        self.euclid_axes = panel.curve(self.euclid, Style("c0", 2.4), connect="finite")
+        self.euclid_axes2 = panel.curve(self.euclid, Style("c2", 1.6, dash=True), connect="finite")
+        self.euclid_point = panel.scatter(self.euclid, Style("c1"), size=10)
+        self.euclid_text = panel.text(self.euclid, "foreground", anchor=(0, 0))
+        self.hyper_grid = panel.curve(self.hyper, Style("c0", 0.7, alpha=60), connect="finite")
+        self.hyper_cone = panel.curve(self.hyper, Style("cone", 1.2, dash=True), connect="finite")
+        self.hyper_curves = panel.curve(self.hyper, Style("c1", 1.6), connect="finite")
+        self.hyper_axes = panel.curve(self.hyper, Style("c0", 2.4), connect="finite")
+        self.hyper_axes2 = panel.curve(self.hyper, Style("c2", 1.6, dash=True), connect="finite")
+        self.hyper_point = panel.scatter(self.hyper, Style("c1"), size=10)
+        self.hyper_text = panel.text(self.hyper, "foreground", anchor=(0, 0))
+
+    def _build_velocity(self, panel: PlotPanel) -> None:
+        plot = self.velocity
+        plot.setXRange(-1, 1, padding=0.02)
+        plot.setYRange(-2, 2, padding=0.02)
+        self.light_limits = panel.curve(plot, Style("cone", 1.0, dash=True), connect="finite")
+        self.galilean = panel.curve(plot, Style("muted", 1.4, dash=True), "u + v (Galileo)")
+        self.slope_sum = panel.curve(plot, Style("c2", 1.4), "tan(atan u + atan v)")
+        self.relativistic = panel.curve(plot, Style("c0", 2.4), "(u+v)/(1+uv)")
+        self.velocity_point = panel.scatter(plot, Style("c1"), size=10)
+        self.velocity_text = panel.text(plot, "foreground", anchor=(0, 1))
+
+    def _build_twins(self, panel: PlotPanel) -> None:
+        plot = self.twins
+        self.home_line = panel.curve(plot, Style("c0", 2.2))
+        self.traveller_line = panel.curve(plot, Style("c1", 2.2))
+        self.twin_now = panel.curve(plot, Style("c1", 0.8, alpha=90), connect="finite")
+        self.turn_lines = panel.curve(plot, Style("c1", 1.4, dash=True), connect="finite")
+        self.jump = panel.curve(plot, Style("warning", 5.0))
+        self.home_ticks = panel.scatter(plot, Style("c0"), size=6)
+        self.traveller_ticks = panel.scatter(plot, Style("c1"), size=6)
+        self.twin_text = panel.text(plot, "foreground", anchor=(0, 0))
+
+    # ----- computing (worker thread) -----
+    @staticmethod
+    def compute(params: dict[str, Any], job: Job) -> dict[str, Any]:
+        beta, extent = params["beta"], params["extent"]
+        events = parse_events(params["events"])
+        out: dict[str, Any] = {"beta": beta, "extent": extent, "events": events}
+        square = np.array([[-extent, extent], [extent, extent], [extent, -extent], [-extent, -extent]])
+        out["cone"] = st.polyline(np.array([[square[3], square[1]], [square[2], square[0]]]))
+        out["rest_axes"] = st.polyline(np.array([[[-extent, 0], [extent, 0]], [[0, -extent], [0, extent]]]))
+        out["moving_axes"] = st.polyline(st.frame_axes(beta, extent))
+        grid = st.boosted_grid(beta, extent, 1.0)
+        out["grid"] = st.polyline(np.concatenate([grid.t_lines, grid.x_lines])) if params["grid"] else np.empty((0, 2))
+        # The moving frame's "now" through each event.
+        out["simultaneity"] = st.polyline(st.simultaneity_lines(beta, st.boost(events, beta)[:, 0], extent))
+        ticks = st.calibration_ticks(beta, TICKS)
+        tick_points = np.concatenate([ticks.t_axis, ticks.x_axis])
+        out["ticks"] = tick_points[(np.abs(tick_points) <= extent).all(axis=1)]
+        out["unit_ticks"] = (ticks.t_axis[TICKS + 1], ticks.x_axis[TICKS + 1])
+        if params["hyperbolae"]:
+            curves = [st.hyperbola(s2, extent) for s2 in st.interval(events)]
+            curves += [st.hyperbola(1.0, extent), st.hyperbola(-1.0, extent)]
+            out["hyperbolae"] = _join(curves[: len(events)])
+            out["unit_hyperbolae"] = _join(curves[len(events):])
+        else:
+            out["hyperbolae"] = out["unit_hyperbolae"] = np.empty((0, 2))
+        out["boosted_events"] = st.boost(events, beta)
+        out["s2"] = st.interval(events)
+        out["kinds"] = [str(kind) for kind in st.classify(events)]
+
+        angle, angle2 = params["angle"], params["angle2"]
+        extent_small = 2.2
+        rgrid = st.rotated_grid(angle, extent_small, 0.5)
+        out["euclid_grid"] = st.polyline(np.concatenate([rgrid.x_lines, rgrid.y_lines]))
+        out["euclid_axes"] = st.polyline(st.rotated_axes(angle, extent_small))
+        out["euclid_axes2"] = st.polyline(st.rotated_axes(angle + angle2, extent_small))
+        out["euclid_fixed"] = st.polyline(st.rotated_axes(0.0, extent_small))
+        out["circle"] = st.circle(1.5)
+        out["euclid_point"] = st.rotate(np.array([1.5, 0.0]), angle)
+        phi, phi2 = angle, angle2
+        b_small = float(st.beta_from_rapidity(phi))
+        hgrid = st.boosted_grid(b_small, extent_small, 0.5)
+        out["hyper_grid"] = st.polyline(np.concatenate([hgrid.t_lines, hgrid.x_lines]))
+        out["hyper_axes"] = st.polyline(st.frame_axes(b_small, extent_small))
+        out["hyper_axes2"] = st.polyline(st.frame_axes(float(st.beta_from_rapidity(phi + phi2)), extent_small))
+        out["hyper_cone"] = st.polyline(st.hyperbola(0.0, extent_small))
+        out["hyper_curves"] = _join([st.hyperbola(1.0, extent_small, 101), st.hyperbola(-1.0, extent_small, 101)])
+        # The unit event (t, x) = (1, 0) seen from the boosted frame moves along the hyperbola.
+        out["hyper_point"] = st.boost_rapidity(np.array([1.0, 0.0]), -phi)
+
+        v = params["v"]
+        u = np.linspace(-0.999, 0.999, 401)
+        out["u"] = u
+        out["relativistic"] = st.velocity_add(u, v)
+        out["galilean"] = u + v
+        with np.errstate(divide="ignore", invalid="ignore"):
+            slope = np.tan(np.arctan(u) + np.arctan(v))
+        slope[np.abs(slope) > 50] = np.nan  # a vertical asymptote, not a line across the plot
+        out["slope_sum"] = slope
+        out["u_v"] = (beta, float(st.velocity_add(beta, v)), v)
+
+        twins = st.twin_paradox(params["twin_beta"], params["twin_distance"])
+        out["twins"] = twins
+        out["twin_lines"] = st.twin_paradox_worldlines(params["twin_beta"], params["twin_distance"], 1.0)
+        out["gamma"] = float(st.gamma(beta))
+        out["rapidity"] = float(st.rapidity(beta))
+        out["angles"] = (angle, angle2)
+        return out
+
+    # ----- drawing (GUI thread) -----
+    def show_result(self, r: dict[str, Any]) -> None:
+        extent = r["extent"]
+        self.minkowski.setXRange(-extent, extent, padding=0.02)
+        self.minkowski.setYRange(-extent, extent, padding=0.02)
+        for item, key in (
+            (self.cone, "cone"), (self.rest_axes, "rest_axes"), (self.moving_axes, "moving_axes"),
+            (self.grid_lines, "grid"), (self.simultaneity, "simultaneity"), (self.hyperbolae, "hyperbolae"),
+            (self.unit_hyperbolae, "unit_hyperbolae"), (self.euclid_grid, "euclid_grid"),
+            (self.euclid_axes, "euclid_axes"), (self.euclid_axes2, "euclid_axes2"), (self.circle, "circle"),
+            (self.euclid_fixed, "euclid_fixed"), (self.hyper_grid, "hyper_grid"), (self.hyper_axes, "hyper_axes"),
+            (self.hyper_axes2, "hyper_axes2"), (self.hyper_cone, "hyper_cone"), (self.hyper_curves, "hyper_curves"),
+        ):
+            _set_tx(item, r[key])
+        self.ticks.setData(x=r["ticks"][:, 1], y=r["ticks"][:, 0])
+        t_unit, x_unit = r["unit_ticks"]
+        self.axis_labels[0].setText("t′")
+        self.axis_labels[0].setPos(*_clip_label(r["moving_axes"], extent, first=True))
+        self.axis_labels[1].setText("x′")
+        self.axis_labels[1].setPos(*_clip_label(r["moving_axes"], extent, first=False))
+        events = r["events"]
+        for index, (target, label) in enumerate(zip(self.event_items, self.event_labels)):
+            t, x = events[index]
+            if not self._dragging:
+                target.blockSignals(True)
+                target.setPos(x, t)
+                target.blockSignals(False)
+            label.setText(EVENT_NAMES[index])
+            label.setPos(x, t)
+        selected = events[self._selected]
+        self.worldline.setData(x=[0.0, selected[1]], y=[0.0, selected[0]])
+        self._fill_table(r)
+
+        ex, ey = r["euclid_point"]
+        self.euclid_point.setData(x=[ex], y=[ey])
+        angle, angle2 = r["angles"]
+        self.euclid_text.setText(f"θ = {angle:.2f}, θ + θ₂ = {angle + angle2:.2f}\nx² + y² = {ex * ex + ey * ey:.3f}")
+        self.euclid_text.setPos(-2.1, 2.15)
+        ht, hx = r["hyper_point"]
+        self.hyper_point.setData(x=[hx], y=[ht])
+        self.hyper_text.setText(f"φ = {angle:.2f}, φ + φ₂ = {angle + angle2:.2f}\nt² − x² = {ht * ht - hx * hx:.3f}")
+        self.hyper_text.setPos(-2.1, 2.15)
+
+        u = r["u"]
+        self.relativistic.setData(u, r["relativistic"])
+        self.galilean.setData(u, r["galilean"])
+        self.slope_sum.setData(u, r["slope_sum"], connect="finite")
+        self.light_limits.setData([-1, 1, np.nan, -1, 1], [1, 1, np.nan, -1, -1], connect="finite")
+        beta, total, v = r["u_v"]
+        self.velocity_point.setData(x=[beta], y=[total])
+        self.velocity_text.setText(f"{beta:.3g} ⊕ {v:.3g} = {total:.4f}")
+        self.velocity_text.setPos(-0.97, 1.95)
+
+        self._show_twins(r["twins"], r["twin_lines"])
+        self._show_readout(r)
+
+    def _show_twins(self, twins, lines) -> None:
+        self.home_line.setData(lines.home[:, 1], lines.home[:, 0])
+        self.traveller_line.setData(lines.traveller[:, 1], lines.traveller[:, 0])
+        self.home_ticks.setData(x=lines.home_ticks[:, 1], y=lines.home_ticks[:, 0])
+        self.traveller_ticks.setData(x=lines.traveller_ticks[:, 1], y=lines.traveller_ticks[:, 0])
+        _set_tx(self.twin_now, st.polyline(lines.tick_simultaneity))
+        _set_tx(self.turn_lines, st.polyline(lines.turnaround_lines))
+        before, after = float(twins.home_time_before), float(twins.home_time_after)
+        self.jump.setData([0.0, 0.0], [before, after])
+        home = float(twins.home_time)
+        self.twin_text.setText(
+            f"home {home:.3g} y, traveller {float(twins.traveller_time):.3g} y\n"
+            f"jump at turnaround {float(twins.simultaneity_jump):.3g} y"
+        )
+        distance = float(lines.traveller[1, 1])
+        self.twin_text.setPos(distance * 0.12, home * 1.2)
+        self.twins.setXRange(-0.3, distance * 1.15, padding=0)
+        self.twins.setYRange(0, home * 1.22, padding=0)
+
+    def _fill_table(self, r: dict[str, Any]) -> None:
+        events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
+        for row, name in enumerate(EVENT_NAMES):
+            values = [name, *(f"{v:.3f}" for v in (*events[row], *boosted[row], s2[row])), kinds[row]]
+            for column, text in enumerate(values):
+                item = self.table.item(row, column)
+                if item is None:
+                    self.table.setItem(row, column, QTableWidgetItem(text))
+                else:
+                    item.setText(text)
+        self.table.blockSignals(True)
+        self.table.selectRow(self._selected)
+        self.table.blockSignals(False)
+
+    def _show_readout(self, r: dict[str, Any]) -> None:
+        gamma, phi, beta = r["gamma"], r["rapidity"], r["beta"]
+        self.readout.setText(
+            f"<b>β = {beta:.3f}</b>: γ = {gamma:.4f}, rapidity φ = {phi:.4f}<br>"
+            f"time dilation: 1 s of a moving clock lasts {gamma:.4f} s here<br>"
+            f"length contraction: a 1 m rod measures {1 / gamma:.4f} m<br>"
+            f"Doppler factor e<sup>φ</sup> = {np.exp(phi):.4f}"
+        )
+
+    # ----- interaction -----
+    @Slot(object)
+    def _on_event_dragged(self, target) -> None:
+        self._dragging = True
+        pos = target.pos()
+        x, t = round(pos.x() / SNAP) * SNAP, round(pos.y() / SNAP) * SNAP
+        events = parse_events(self._values["events"])
+        if (events[target._event_index] == (t, x)).all():
+            return
+        events[target._event_index] = (t, x)
+        self._selected = target._event_index
+        self.set_params({"events": format_events(events)})
+
+    @Slot(object)
+    def _on_event_drag_finished(self, target) -> None:
+        self._dragging = False
+        self.request_update()
+
+    @Slot()
+    def _on_table_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._selected = rows[0].row()
+            self.request_update()
+
+    @Slot()
+    def boost_to_rest_frame(self) -> None:
+        event = parse_events(self._values["events"])[self._selected]
+        try:
+            beta = float(st.rest_frame_beta(np.zeros(2), event))
+        except ValueError:
+            self._show_error(f"event {EVENT_NAMES[self._selected]} is not timelike: no frame has it at rest")
+            return
+        if abs(beta) > 0.99:
+            self._show_error(f"event {EVENT_NAMES[self._selected]} needs β = {beta:.4f}, beyond the slider's ±0.99")
+            return
+        self.set_params({"beta": round(beta, 3)})
+
+    @Slot(int)
+    def _on_sweep_frame(self, frame: int) -> None:
+        if self.play_bar.is_playing:
+            beta = SWEEP_AMPLITUDE * np.sin(2 * np.pi * frame / SWEEP_FRAMES)
+            self.set_params({"beta": round(float(beta), 3)})
+
+    def view_state(self) -> dict[str, Any]:
+        return {"selected": self._selected, "frame": self.play_bar.frame}
+
+    def apply_view_state(self, view: dict[str, Any]) -> None:
+        selected = view.get("selected", 0)
+        self._selected = selected if isinstance(selected, int) and 0 <= selected < len(EVENT_NAMES) else 0
+        frame = view.get("frame", 0)
+        if isinstance(frame, int) and 0 <= frame < SWEEP_FRAMES:
+            self.play_bar.set_frame(frame)
+        self.request_update()
+
+
+def _join(curve_sets: list[np.ndarray]) -> np.ndarray:
+    """Line sets of different lengths (some possibly empty) as one NaN-separated polyline."""
+    parts = [st.polyline(curves) for curves in curve_sets if curves.shape[1] > 0]
+    if not parts:
+        return np.empty((0, 2))
+    gap = np.full((1, 2), np.nan)
+    return np.concatenate([piece for part in parts for piece in (part, gap)][:-1])
+
+
+def _set_tx(item: pg.PlotDataItem, points: np.ndarray) -> None:
+    """Points are (t, x); diagrams draw x across and t up."""
+    points = np.asarray(points)
+    if points.size == 0:
+        item.setData([], [])
+    else:
+        item.setData(points[:, -1], points[:, 0], connect="finite")
+
+
+def _clip_label(axes: np.ndarray, extent: float, first: bool) -> tuple[float, float]:
+    """Place an axis label near the end of the t′ (first) or x′ axis polyline."""
+    finite = axes[np.isfinite(axes).all(axis=1)]
+    t, x = (finite[1] if first else finite[3]) * 0.92
+    return float(x), float(t)

@@ -1,0 +1,73 @@
+"""The command line as a user runs it: one-line errors with exit code 2, and real PNGs."""
+
+import pytest
+
+from explorer import __version__
+from explorer.registry import TOPICS
+from explorer.theme import DARK, LIGHT
+from helpers import has_colour_near, image_stats, run_cli
+
+
+def assert_one_line_error(result, fragment):
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert fragment in lines[0]
+
+
+def test_list_tabs_and_version():
+    result = run_cli("--list-tabs")
+    assert result.returncode == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [t.id for t in TOPICS]
+    result = run_cli("--version")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--tab", "nosuch"], "unknown tab 'nosuch'"),
+        (["--tab", "spacetime", "--set", "beta=2", "--screenshot", "x.png"], "beta: 2 is outside"),
+        (["--tab", "spacetime", "--set", "warp=9", "--screenshot", "x.png"], "unknown parameter 'warp'"),
+        (["--tab", "spacetime", "--set", "beta", "--screenshot", "x.png"], "NAME=VALUE"),
+        (["--screenshot", "x.png", "--size", "big"], "--size expects"),
+        (["--screenshot", "x.png", "--size", "10x10"], "out of range"),
+        (["--screenshot", "x.png", "--scale", "9"], "--scale must be from 1 to 4"),
+        (["--screenshot", "/no/such/folder/x.png"], "does not exist"),
+        (["--size", "800x600"], "apply to --screenshot"),
+        (["--theme", "pink"], "invalid choice"),
+        (["--frobnicate"], "unrecognized arguments"),
+    ],
+)
+def test_bad_arguments(args, fragment):
+    assert_one_line_error(run_cli(*args), fragment)
+
+
+def test_bad_state_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"app": "scientific-spaces-explorer", "version": 1, "tab": "spacetime", "params": {"beta": 7}}')
+    assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"), "beta: 7 is outside")
+    bad.write_text("{{{")
+    assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"), "not valid JSON")
+
+
+@pytest.mark.parametrize("topic", [t.id for t in TOPICS])
+def test_screenshot_of_every_tab(tmp_path, topic):
+    out = tmp_path / f"{topic}.png"
+    result = run_cli("--tab", topic, "--screenshot", out, "--size", "1000x700")
+    assert result.returncode == 0, result.stderr
+    width, height, colours, _ = image_stats(out)
+    assert (width, height) == (1000, 700)
+    assert colours > 30, "the picture is nearly blank"
+    assert has_colour_near(out, LIGHT.series[0]), "no plotted series colour in the picture"
+
+
+def test_screenshot_scale_and_dark_theme(tmp_path):
+    out = tmp_path / "dark@2x.png"
+    result = run_cli("--tab", "spacetime", "--screenshot", out, "--size", "900x600", "--scale", "2", "--theme", "dark")
+    assert result.returncode == 0, result.stderr
+    width, height, _, dark_fraction = image_stats(out)
+    assert (width, height) == (1800, 1200)
+    assert dark_fraction > 0.5, "a dark-theme picture should be mostly dark"
+    assert has_colour_near(out, DARK.series[0])

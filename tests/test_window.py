@@ -1,0 +1,137 @@
+"""The main window: tabs, menus, shortcuts, persistence, state files and exports."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from explorer import state
+from explorer.registry import TOPICS
+from explorer.window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, app):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_tabs_follow_the_registry(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t.title for t in TOPICS]
+
+
+def test_no_torch_before_the_window_shows():
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
+        "from explorer.app import create_app; app = create_app();"
+        "from explorer.window import MainWindow; w = MainWindow(); w.show();"
+        "print('torch' in sys.modules, 'matplotlib' in sys.modules); app.processEvents();"
+        "print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    # matplotlib (formulas) loads only after the first paint; torch only when a tab needs it.
+    assert out.stdout.split() == ["False", "False", "False"], out.stderr
+
+
+def test_theme_presentation_and_zoom_persist(qtbot, app):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.set_theme("dark")
+    first.set_presentation(True)
+    assert not first.menuBar().isVisible()
+    first.zoom(2)
+    first.select(TOPICS[-1].id)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.theme.name == "dark"
+    assert second._presenting is True
+    assert second.theme.base_font_pt == 12
+    assert second.tabs.currentIndex() == len(TOPICS) - 1
+    qtbot.keyClick(second, Qt.Key.Key_Escape)
+    assert second._presenting is False
+    second.close()
+
+
+def test_state_round_trip_through_files(window, tmp_path, monkeypatch, qtbot):
+    tab = window.current_tab()
+    spec = next(s for s in tab.specs if s.kind == "float")
+    tab.set_params({spec.name: spec.maximum})
+    path = tmp_path / "saved.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    window.save_state()
+    saved = json.loads(path.read_text())
+    assert saved["tab"] == tab.topic_id and saved["params"][spec.name] == spec.maximum
+    tab.reset()
+    assert window.load_state_file(str(path))
+    assert tab.params()[spec.name] == spec.maximum
+
+
+def test_bad_state_file_warns_and_changes_nothing(window, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    tab = window.current_tab()
+    before = tab.params()
+    for text in ("{oops", json.dumps({"app": state.APP_ID, "version": 1, "tab": "nowhere", "params": {}}),
+                 json.dumps({"app": state.APP_ID, "version": 1, "tab": tab.topic_id, "params": {"zz": 1}})):
+        path = tmp_path / "bad.json"
+        path.write_text(text)
+        assert not window.load_state_file(str(path))
+    assert len(warnings) == 3
+    assert "not valid JSON" in warnings[0] and "unknown tab" in warnings[1] and "unknown parameter" in warnings[2]
+    assert tab.params() == before
+
+
+def test_exports(window, tmp_path, monkeypatch, qtbot):
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    tab = window.current_tab()
+    assert tab.runner.wait_idle(60)
+    targets = iter([tmp_path / "a.png", tmp_path / "a@2x.png", tmp_path / "a.csv", tmp_path / "a.svg"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    window.export_png(1)
+    window.export_png(2)
+    window.export_csv()
+    window.export_svg()
+    one, two = QImage(str(tmp_path / "a.png")), QImage(str(tmp_path / "a@2x.png"))
+    assert (two.width(), two.height()) == (2 * one.width(), 2 * one.height())
+    rows = (tmp_path / "a.csv").read_text().splitlines()
+    assert rows[0] == "series,x,y" and len(rows) > 10
+    assert (tmp_path / "a.svg").read_text().lstrip().startswith("<?xml")
+    window.copy_image()
+    assert not QGuiApplication.clipboard().image().isNull()
+
+
+def test_export_to_bad_path_warns(window, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/no/such/dir/x.png", ""))
+    window.export_png(1)
+    assert warnings and "does not exist" in warnings[0]
+
+
+def test_reset_shortcut(window, qtbot):
+    tab = window.current_tab()
+    spec = next(s for s in tab.specs if s.kind == "float")
+    tab.set_params({spec.name: spec.maximum})
+    window.reset_tab()
+    assert tab.params()[spec.name] == spec.default
+
+
+def test_close_while_computing(qtbot, app):
+    win = MainWindow()
+    win.show()
+    tab = win.current_tab()
+    spec = next(s for s in tab.specs if s.kind == "float")
+    for value in (spec.minimum, spec.maximum):
+        tab.set_params({spec.name: value})
+    win.close()
+    assert not tab.runner.busy or tab.runner._closed
