@@ -24,10 +24,9 @@ def prepare_environment(headless: bool) -> None:
 
 
 def create_app(argv: list[str] | None = None):
+    import pyqtgraph as pg
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
-
-    import pyqtgraph as pg
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANISATION)

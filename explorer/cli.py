@@ -169,9 +169,11 @@ def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
     from explorer import export
     from explorer.app import apply_app_theme
     from explorer.theme import theme_named
+    from widgets.explanation import set_pixel_ratio_floor
 
     theme = theme_named(args.theme or "light").presenting(args.presentation)
     apply_app_theme(app, theme)
+    set_pixel_ratio_floor(scale)
     tab = topic(tab_id).tab_class()(theme)
     tab.apply_theme(theme)
     if params:
@@ -183,7 +185,8 @@ def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
     deadline = time.monotonic() + RENDER_TIMEOUT_S
     while not tab.is_idle():
         if time.monotonic() > deadline:
-            print(f"{PROG}: error: the {tab_id} tab did not finish computing in {RENDER_TIMEOUT_S:.0f} s", file=sys.stderr)
+            message = f"the {tab_id} tab did not finish computing in {RENDER_TIMEOUT_S:.0f} s"
+            print(f"{PROG}: error: {message}", file=sys.stderr)
             tab.shutdown()
             return 1
         QCoreApplication.processEvents()

@@ -31,6 +31,8 @@ from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel
 
 _FRAME_S = 1 / 60  # redraws faster than the display are wasted work
+_STREAMING_S = 0.1  # draws closer together than this are a drag or an animation: draw fast, not crisp
+_SETTLE_MS = 150  # crisp again this long after the last fast draw
 _SIDEBAR_WIDTH = 340
 
 
@@ -53,6 +55,10 @@ class TopicTab(QWidget):
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.timeout.connect(self._draw_latest)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(_SETTLE_MS)
+        self._settle.timeout.connect(self._draw_crisp)
         self.play_bar: PlayBar | None = None
 
         self.runner = Runner(self, name=f"{self.topic_id}-runner")
@@ -67,6 +73,7 @@ class TopicTab(QWidget):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet(f"color: {theme.warning};")
         self.error_label.hide()
         self.reset_button = QPushButton("Reset")
         self.reset_button.setToolTip("Restore this tab's defaults (Ctrl+R)")
@@ -169,13 +176,20 @@ class TopicTab(QWidget):
 
     def is_idle(self) -> bool:
         """No computation running or waiting and nothing left to draw (headless rendering waits for this)."""
-        return not self.runner.busy and not self._redraw.isActive() and self.explanation_panel.rendered
+        return (
+            not self.runner.busy
+            and not self._redraw.isActive()
+            and not self._settle.isActive()
+            and self.explanation_panel.rendered
+        )
 
     def shutdown(self) -> None:
         if self.play_bar is not None:
             self.play_bar.pause()
         self._redraw.stop()
+        self._settle.stop()
         self.runner.shutdown()
+        self.explanation_panel.shutdown()
 
     # ----- internals -----
     @Slot(str, object)
@@ -196,8 +210,19 @@ class TopicTab(QWidget):
         if not self._has_latest:
             return
         result, self._latest, self._has_latest = self._latest, None, False
-        self._last_draw = time.monotonic()
+        now = time.monotonic()
+        streaming = now - self._last_draw < _STREAMING_S
+        self._last_draw = now
+        for panel in self.plot_panels():
+            panel.set_antialias(not streaming)
+        if streaming:
+            self._settle.start()
         self.show_result(result)
+
+    @Slot()
+    def _draw_crisp(self) -> None:
+        for panel in self.plot_panels():
+            panel.set_antialias(True)
 
     @Slot(int, str)
     def _on_failed(self, _generation: int, message: str) -> None:
@@ -205,8 +230,11 @@ class TopicTab(QWidget):
 
     @Slot(str)
     def _show_error(self, message: str) -> None:
+        # Called on every result: touch the label only when the message changes, since a label change
+        # relays out the sidebar and repaints the whole tab.
+        if message == self.error_label.text():
+            return
         self.error_label.setText(message)
-        self.error_label.setStyleSheet(f"color: {self._theme.warning};")
         self.error_label.setVisible(bool(message))
         if message:
             self.message.emit(message)

@@ -9,11 +9,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_cli(*args, timeout=240):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OMP_NUM_THREADS="1")
+    env = isolated_env()
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)],
         capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT,
     )
+
+
+def isolated_env():
+    """Environment for a child process: offscreen, one thread, and preferences in a throwaway folder."""
+    import tempfile
+
+    config = tempfile.mkdtemp(prefix="explorer-settings-")
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", OMP_NUM_THREADS="1", XDG_CONFIG_HOME=config)
 
 
 def image_stats(path):

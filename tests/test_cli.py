@@ -1,11 +1,11 @@
 """The command line as a user runs it: one-line errors with exit code 2, and real PNGs."""
 
 import pytest
+from helpers import has_colour_near, image_stats, run_cli
 
 from explorer import __version__
 from explorer.registry import TOPICS
 from explorer.theme import DARK, LIGHT
-from helpers import has_colour_near, image_stats, run_cli
 
 
 def assert_one_line_error(result, fragment):

@@ -337,7 +337,7 @@ def test_simultaneity_lines_closed_form(beta, extent, spacing):
     assert lines.shape == (6, 2, 2)
     assert np.isnan(lines[[0, 5]]).all()
     root = math.sqrt(1 - beta * beta)
-    for tau, seg in zip(times[1:5], lines[1:5]):
+    for tau, seg in zip(times[1:5], lines[1:5], strict=True):
         if abs(tau) > bound:
             assert np.isnan(seg).all()
             continue
@@ -391,7 +391,7 @@ def test_rotated_grid_lines(theta, extent, spacing):
     np.testing.assert_allclose(-x * s + y * c, g.y_values[:, None] * np.ones(2), atol=1e-12 * extent)
     assert on_square(g.x_lines, extent).all() and on_square(g.y_lines, extent).all()
     axes = sp.rotated_axes(theta, extent)
-    for axis, (dx, dy) in zip(axes, [(c, s), (-s, c)]):
+    for axis, (dx, dy) in zip(axes, [(c, s), (-s, c)], strict=True):
         np.testing.assert_allclose(axis[:, 0] * dy - axis[:, 1] * dx, 0, atol=1e-12 * extent)  # through origin along d
         assert on_square(axis, extent).all()
 
@@ -475,7 +475,7 @@ def test_twin_worldline_ticks_measure_proper_time(beta, distance, tick):
     np.testing.assert_allclose(w.home_ticks[:, 0], w.home_tick_times)
     assert (w.home_ticks[:, 1] == 0).all()
     # Proper time along the traveller's path, from the interval of each leg.
-    for (t, x), tau in zip(w.traveller_ticks, w.traveller_tick_times):
+    for (t, x), tau in zip(w.traveller_ticks, w.traveller_tick_times, strict=True):
         if t <= t_turn:
             ref = math.sqrt(max(t * t - x * x, 0.0))
         else:
@@ -483,7 +483,7 @@ def test_twin_worldline_ticks_measure_proper_time(beta, distance, tick):
             ref = trav_total / 2 + math.sqrt(max(dt * dt - dx * dx, 0.0))
         assert tau == pytest.approx(ref, rel=1e-7, abs=1e-7)
     # Each simultaneity segment ends on the home worldline with slope dt/dx = +-beta.
-    for (tick_ev, home_ev) in w.tick_simultaneity:
+    for tick_ev, home_ev in w.tick_simultaneity:
         assert home_ev[1] == 0.0
         if tick_ev[1] > 1e-9 * distance:
             slope = (tick_ev[0] - home_ev[0]) / tick_ev[1]
@@ -512,6 +512,10 @@ BAD_CALLS = [
     (lambda: sp.velocity_add(1.0, 0.5), r"u must satisfy \|u\| < 1"),
     (lambda: sp.velocity_add(0.5, -1.0), r"v must satisfy \|v\| < 1"),
     (lambda: sp.rotate([1.0, 0.0], float("nan")), r"theta must be finite"),
+    (lambda: sp.rotate([1.0, 0.0], complex("nan")), r"theta must be finite"),
+    (lambda: sp.boost([1j, 0.0], 0.5), r"events must be real numbers, got dtype complex128"),
+    (lambda: sp.gamma("fast"), r"beta must be real numbers"),
+    (lambda: sp.gamma(None), r"beta must be real numbers"),
     (lambda: sp.rotate([1.0, 0.0, 0.0], 1.0), r"points must have a last axis of length 2"),
     (lambda: sp.classify([1.0, 0.0], tol=-1.0), r"tol must be >= 0"),
     (lambda: sp.interval([[1.0]]), r"last axis of length 2"),

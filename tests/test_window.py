@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from explorer import state
 from explorer.registry import TOPICS
 from explorer.window import MainWindow
+from helpers import isolated_env
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_no_torch_before_the_window_shows():
         "print('torch' in sys.modules, 'matplotlib' in sys.modules); app.processEvents();"
         "print('torch' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=isolated_env())
     # matplotlib (formulas) loads only after the first paint; torch only when a tab needs it.
     assert out.stdout.split() == ["False", "False", "False"], out.stderr
 

@@ -10,13 +10,21 @@ from PySide6.QtCore import QTimer, QUrl, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from explorer.runner import Job, Runner
 from explorer.theme import Theme
-from widgets.formula import formula_image
+from widgets.formula import formula_image, formula_mask
 
 # $$display$$ first, then $inline$; a literal dollar is written \$.
 _FORMULA = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.S)
-# Formulas are rendered at least at this pixel ratio so 2x exports stay sharp.
-_MIN_PIXEL_RATIO = 2.0
+# Formulas are rasterised at the screen's pixel ratio, or higher for a headless export at a larger scale.
+# Not always at 2x: Qt scales images down without smoothing, which drops thin strokes such as the bar of a "+".
+_pixel_ratio_floor = 1.0
+
+
+def set_pixel_ratio_floor(ratio: float) -> None:
+    """Rasterise formulas at least at ``ratio`` (headless rendering at ``--scale``); affects panels shown later."""
+    global _pixel_ratio_floor
+    _pixel_ratio_floor = ratio
 
 
 @dataclass(frozen=True)
@@ -31,13 +39,19 @@ class Explanation:
 
 
 class ExplanationPanel(QTextBrowser):
-    """Rich text with formulas rendered lazily (after first show) so start-up stays fast."""
+    """Rich text whose formulas are rasterised in a worker once the panel is first shown.
+
+    Until then the LaTeX source stands in, so the window paints at once and never waits for matplotlib.
+    """
 
     def __init__(self, explanation: Explanation, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
         self._explanation = explanation
         self._theme = theme
         self._rendered = False
+        self._requested = False
+        self._runner = Runner(self, name="formulas")
+        self._runner.result.connect(self._on_masks)
         self.setOpenExternalLinks(True)
         self.setObjectName("explanation")
         self.setHtml(self._html(with_images=False))
@@ -48,26 +62,35 @@ class ExplanationPanel(QTextBrowser):
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._rendered = False
+        self._rendered = self._requested = False
         if self.isVisible():
             self.render_formulas()
-        else:
-            self.setHtml(self._html(with_images=False))
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._rendered:
+    def shutdown(self) -> None:
+        self._runner.shutdown()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._requested:
+            # Only after the first paint: importing matplotlib in the worker competes with the GUI thread.
             QTimer.singleShot(0, self.render_formulas)
 
     @Slot()
     def render_formulas(self) -> None:
-        if self._rendered:
+        """Ask the worker for the formulas' masks at the current theme's sizes."""
+        if self._rendered or self._requested:
             return
-        ratio = max(self.devicePixelRatioF(), _MIN_PIXEL_RATIO)
+        self._requested = True
+        dpi = round(96 * max(self.devicePixelRatioF(), _pixel_ratio_floor))
+        sizes = [(latex, self._theme.font_pt * (1.3 if display else 1.12)) for latex, display in self._formulas()]
+        self._runner.submit(_render_masks, sizes, dpi)
+
+    @Slot(int, object)
+    def _on_masks(self, _generation: int, masks: list) -> None:
+        ratio = max(self.devicePixelRatioF(), _pixel_ratio_floor)
         document = self.document()
-        for index, (latex, display) in enumerate(self._formulas()):
-            size = self._theme.font_pt * (1.3 if display else 1.12)
-            image = formula_image(latex, self._theme.foreground, size, ratio)
+        for index, mask in enumerate(masks):
+            image = formula_image(mask, self._theme.foreground, ratio)
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"formula:{index}"), image)
         self._rendered = True
         scroll = self.verticalScrollBar().value()
@@ -101,3 +124,7 @@ class ExplanationPanel(QTextBrowser):
             + f'<p style="color:{theme.muted}">From 科学空间: <a style="color:{theme.accent}" '
             f'href="{text.post_url}">{html.escape(text.post_title)}</a></p></div>'
         )
+
+
+def _render_masks(sizes: list[tuple[str, float]], dpi: int, job: Job) -> list:
+    return [formula_mask(latex, size, dpi) for latex, size in sizes]

@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.theme import Theme
 
@@ -43,6 +44,49 @@ def make_brush(theme: Theme, role: str, alpha: int) -> pg.QtGui.QBrush:
     return pg.mkBrush(_qcolor(theme, role, alpha))
 
 
+def set_data(item, *args, **kwargs) -> bool:
+    """``item.setData(*args, **kwargs)`` unless the data equal the last call's; True if it updated.
+
+    An unchanged item then stays clean, and Qt repaints only the plots that really changed.
+    """
+    fingerprint = (args, kwargs)
+    previous = getattr(item, "_explorer_data", None)
+    if previous is not None and _same(previous, fingerprint):
+        return False
+    item._explorer_data = _frozen(fingerprint)
+    item.setData(*args, **kwargs)
+    return True
+
+
+def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
+    """Move and relabel a text item only if something changed (see :func:`set_data`)."""
+    if getattr(item, "_explorer_text", None) != (text, x, y):
+        item._explorer_text = (text, x, y)
+        item.setText(text)
+        item.setPos(x, y)
+
+
+def _frozen(value):
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        return type(value)(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _frozen(v) for k, v in value.items()}
+    return value
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a, b = np.asarray(a), np.asarray(b)
+        return a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
 class PlotPanel(pg.GraphicsLayoutWidget):
     """Plots laid out in a grid, with factory methods for themed items."""
 
@@ -52,6 +96,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._plots: list[pg.PlotItem] = []
         self._styled: list[tuple[object, Style]] = []
         self._texts: list[tuple[pg.TextItem, str]] = []
+        self._antialias = True
         self.setBackground(theme.background)
         self.ci.layout.setSpacing(8)
         self.ci.setContentsMargins(6, 6, 6, 6)
@@ -78,6 +123,9 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         log_y: bool = False,
     ) -> pg.PlotItem:
         plot = self.addPlot(row=row, col=col, rowspan=rowspan, colspan=colspan)
+        for side in ("left", "bottom", "right", "top"):
+            # Axes change far less often than curves: repainting them from a pixmap keeps updates cheap.
+            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setMenuEnabled(True)
         plot.hideButtons()
         plot.showGrid(x=True, y=True, alpha=0.25)
@@ -142,6 +190,19 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         else:
             self._styled.append((item, style))
         self._apply_style(item, style)
+
+    def set_antialias(self, on: bool) -> None:
+        """Antialiasing doubles the cost of a repaint: tabs turn it off while updates stream in, then back on."""
+        if on == self._antialias:
+            return
+        self._antialias = on
+        for plot in self._plots:
+            for item in plot.items:
+                for target in (item, getattr(item, "curve", None)):
+                    options = getattr(target, "opts", None)
+                    if isinstance(options, dict) and "antialias" in options:
+                        options["antialias"] = on
+        self.viewport().update()
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme

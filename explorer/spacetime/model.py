@@ -90,8 +90,21 @@ def _first_bad(arr: np.ndarray, bad: np.ndarray) -> object:
     return arr[bad].flat[0]
 
 
-def _finite(value, name: str, dtype=np.float64) -> np.ndarray:
-    arr = np.asarray(value, dtype=dtype)
+def _finite(value, name: str, allow_complex: bool = False) -> np.ndarray:
+    raw = np.asarray(value)
+    if raw.dtype.kind == "c" and allow_complex:
+        arr = raw.astype(np.complex128)
+    elif raw.dtype.kind in "biuf":
+        arr = raw.astype(np.float64)
+    elif raw.dtype.kind == "O":
+        # Element-wise float() so None is rejected rather than becoming NaN.
+        try:
+            arr = np.asarray(np.frompyfunc(float, 1, 1)(raw), dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be real numbers, got {value!r}") from None
+    else:
+        # Complex (imaginary part would be dropped silently), strings, etc.
+        raise ValueError(f"{name} must be real numbers, got dtype {raw.dtype}")
     bad = ~np.isfinite(arr)
     if bad.any():
         raise ValueError(f"{name} must be finite, got {_first_bad(arr, bad)}")
@@ -102,9 +115,7 @@ def _beta(beta, name: str = "beta") -> np.ndarray:
     arr = _finite(beta, name)
     bad = np.abs(arr) >= 1.0
     if bad.any():
-        raise ValueError(
-            f"{name} must satisfy |{name}| < 1, got {_first_bad(arr, bad)}"
-        )
+        raise ValueError(f"{name} must satisfy |{name}| < 1, got {_first_bad(arr, bad)}")
     return arr
 
 
@@ -118,7 +129,7 @@ def _scalar_beta(beta) -> float:
 def _positive(value, name: str) -> float:
     arr = _finite(value, name)
     if arr.ndim or arr <= 0:
-        raise ValueError(f"{name} must be a positive scalar, got {value!r}")
+        raise ValueError(f"{name} must be a positive scalar, got {arr}")
     return float(arr)
 
 
@@ -131,15 +142,9 @@ def _nonnegative(value, name: str) -> np.ndarray:
 
 
 def _pairs(value, name: str, allow_complex: bool = False) -> np.ndarray:
-    raw = np.asarray(value)
-    dtype = (
-        np.complex128 if allow_complex and np.iscomplexobj(raw) else np.float64
-    )
-    arr = _finite(raw, name, dtype)
+    arr = _finite(value, name, allow_complex)
     if arr.ndim == 0 or arr.shape[-1] != 2:
-        raise ValueError(
-            f"{name} must have a last axis of length 2, got shape {arr.shape}"
-        )
+        raise ValueError(f"{name} must have a last axis of length 2, got shape {arr.shape}")
     return arr
 
 
@@ -245,11 +250,7 @@ def velocity_add(u, v):
 def rotate(points, theta):
     """Rotate points (p, q) counter-clockwise by ``theta`` (complex allowed)."""
     p = _pairs(points, "points", allow_complex=True)
-    th = _finite(
-        theta,
-        "theta",
-        np.complex128 if np.iscomplexobj(np.asarray(theta)) else np.float64,
-    )
+    th = _finite(theta, "theta", allow_complex=True)
     c, s = np.cos(th), np.sin(th)
     a, b = p[..., 0], p[..., 1]
     return np.stack((a * c - b * s, a * s + b * c), axis=-1)
@@ -263,13 +264,15 @@ def time_dilation(beta, proper_time):
 def length_contraction(beta, proper_length):
     """Rest-frame length L0 / gamma of a rod of proper length L0 moving at beta."""
     b = _beta(beta)
-    return _nonnegative(proper_length, "proper_length") * np.sqrt(
-        (1.0 - b) * (1.0 + b)
-    )
+    return _nonnegative(proper_length, "proper_length") * np.sqrt((1.0 - b) * (1.0 + b))
 
 
 def rest_frame_beta(event_a, event_b, tol: float = LIGHTLIKE_TOL):
-    """Velocity dx/dt of the inertial worldline through two timelike-separated events."""
+    """Velocity dx/dt of the inertial worldline through two timelike-separated events.
+
+    Separations that ``classify(..., tol)`` does not call timelike raise
+    ValueError, which also keeps the result strictly inside (-1, 1).
+    """
     a = _pairs(event_a, "event_a")
     b = _pairs(event_b, "event_b")
     d = b - a
@@ -278,8 +281,7 @@ def rest_frame_beta(event_a, event_b, tol: float = LIGHTLIKE_TOL):
     if bad.any():
         s2 = np.asarray(interval(d))[bad].flat[0]
         raise ValueError(
-            "events must be timelike-separated (s^2 = dt^2 - dx^2 > 0), "
-            f"got s^2 = {s2} ({kinds[bad].flat[0]})"
+            f"events must be timelike-separated (s^2 = dt^2 - dx^2 > 0), got s^2 = {s2} ({kinds[bad].flat[0]})"
         )
     return d[..., 1] / d[..., 0]
 
@@ -299,10 +301,10 @@ def twin_paradox(beta, distance):
     """Proper times and the turnaround simultaneity jump for a round trip at speed beta."""
     b = _beta(beta)
     if np.any(b <= 0):
-        raise ValueError(f"beta must satisfy 0 < beta < 1, got {beta!r}")
+        raise ValueError(f"beta must satisfy 0 < beta < 1, got {_first_bad(b, b <= 0)}")
     d = _finite(distance, "distance")
     if np.any(d <= 0):
-        raise ValueError(f"distance must be > 0, got {distance!r}")
+        raise ValueError(f"distance must be > 0, got {_first_bad(d, d <= 0)}")
     t_turn = d / b
     home = 2.0 * t_turn
     return TwinParadox(
@@ -344,10 +346,7 @@ def _clip_lines(points: np.ndarray, directions: np.ndarray, extent: float) -> np
 def _grid_values(bound: float, spacing: float) -> np.ndarray:
     n = int(np.floor(bound / spacing))
     if 2 * n + 1 > MAX_LINES:
-        raise ValueError(
-            f"spacing {spacing} too fine: {2 * n + 1} lines per family "
-            f"(max {MAX_LINES})"
-        )
+        raise ValueError(f"spacing {spacing} too fine: {2 * n + 1} lines per family (max {MAX_LINES})")
     return spacing * np.arange(-n, n + 1, dtype=np.float64)
 
 
@@ -469,9 +468,7 @@ def _tick_times(total: float, tick: float, who: str) -> np.ndarray:
     # (e.g. 5.999999999999999) still gets its final tick.
     n = int(np.floor(total / tick * (1.0 + 1e-12)))
     if n + 1 > MAX_LINES:
-        raise ValueError(
-            f"tick {tick} too small: {n + 1} {who} ticks (max {MAX_LINES})"
-        )
+        raise ValueError(f"tick {tick} too small: {n + 1} {who} ticks (max {MAX_LINES})")
     return np.minimum(tick * np.arange(n + 1, dtype=np.float64), total)
 
 

@@ -26,7 +26,7 @@ from explorer.runner import Job
 from explorer.tab import TopicTab
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style
+from widgets.plot_panel import PlotPanel, Style, set_data, set_text
 
 EVENT_NAMES = ("A", "B", "C")
 SNAP = 0.25  # dragged events snap to this grid
@@ -92,7 +92,8 @@ EXPLANATION = Explanation(
         "<p>That is the post's fourth dimension: time enters as $ict$ and the symmetry of spacetime is a rotation "
         "group. Angles add, and so do rapidities; in velocities that is the addition law</p>"
         "$$u\\oplus v=\\frac{u+v}{1+uv}=\\tanh(\\varphi_u+\\varphi_v)$$"
-        "<p>the twin of slope addition $\\tan(\\alpha+\\beta)=\\frac{\\tan\\alpha+\\tan\\beta}{1-\\tan\\alpha\\tan\\beta}$. "
+        "<p>the twin of slope addition "
+        "$\\tan(\\alpha+\\beta)=\\frac{\\tan\\alpha+\\tan\\beta}{1-\\tan\\alpha\\tan\\beta}$. "
         "The sign flip is the whole difference between the circle and the hyperbola.</p>"
         "<p>The diagram is <i>passive</i>: events stay put; the moving frame's axes $t'$, $x'$ scissor towards the "
         "light cone, and its unit ticks sit on the hyperbolae $t^2-x^2=\\pm1$.</p>"
@@ -183,19 +184,19 @@ class SpacetimeTab(TopicTab):
         self.axis_labels = [panel.text(plot, "c0", anchor=(0.5, 1.0)) for _ in range(2)]
         self.event_items = []
         self.event_labels = []
-        for index, name in enumerate(EVENT_NAMES):
+        for index in range(len(EVENT_NAMES)):
             target = pg.TargetItem(pos=(0, 0), size=13, symbol="o", movable=True)
             target.setZValue(10)
             target.sigPositionChanged.connect(self._on_event_dragged)
             target.sigPositionChangeFinished.connect(self._on_event_drag_finished)
             target._event_index = index
             plot.addItem(target)
-            panel.restyle(target, Style(f"c{index + 1}" if index else "c1", 2.0))
+            panel.restyle(target, Style(f"c{index + 1}", 2.0))
             self.event_items.append(target)
             self.event_labels.append(panel.text(plot, "foreground", anchor=(-0.3, 1.1)))
 
     def _build_symmetry(self, panel: PlotPanel) -> None:
-        for plot, name in ((self.euclid, "circle"), (self.hyper, "hyperbola")):
+        for plot in (self.euclid, self.hyper):
             plot.setXRange(-2.2, 2.2, padding=0)
             plot.setYRange(-2.2, 2.2, padding=0)
         self.euclid_grid = panel.curve(self.euclid, Style("c0", 0.7, alpha=60), connect="finite")
@@ -306,8 +307,7 @@ class SpacetimeTab(TopicTab):
     # ----- drawing (GUI thread) -----
     def show_result(self, r: dict[str, Any]) -> None:
         extent = r["extent"]
-        self.minkowski.setXRange(-extent, extent, padding=0.02)
-        self.minkowski.setYRange(-extent, extent, padding=0.02)
+        _set_view(self.minkowski, (-extent, extent), (-extent, extent))
         for item, key in (
             (self.cone, "cone"), (self.rest_axes, "rest_axes"), (self.moving_axes, "moving_axes"),
             (self.grid_lines, "grid"), (self.simultaneity, "simultaneity"), (self.hyperbolae, "hyperbolae"),
@@ -317,12 +317,10 @@ class SpacetimeTab(TopicTab):
             (self.hyper_axes2, "hyper_axes2"), (self.hyper_cone, "hyper_cone"), (self.hyper_curves, "hyper_curves"),
         ):
             _set_tx(item, r[key])
-        self.ticks.setData(x=r["ticks"][:, 1], y=r["ticks"][:, 0])
+        set_data(self.ticks, x=r["ticks"][:, 1], y=r["ticks"][:, 0])
         t_unit, x_unit = r["unit_ticks"]
-        self.axis_labels[0].setText("t′")
-        self.axis_labels[0].setPos(*_clip_label(r["moving_axes"], extent, first=True))
-        self.axis_labels[1].setText("x′")
-        self.axis_labels[1].setPos(*_clip_label(r["moving_axes"], extent, first=False))
+        set_text(self.axis_labels[0], "t′", *_clip_label(r["moving_axes"], first=True))
+        set_text(self.axis_labels[1], "x′", *_clip_label(r["moving_axes"], first=False))
         events = r["events"]
         for index, (target, label) in enumerate(zip(self.event_items, self.event_labels)):
             t, x = events[index]
@@ -330,53 +328,50 @@ class SpacetimeTab(TopicTab):
                 target.blockSignals(True)
                 target.setPos(x, t)
                 target.blockSignals(False)
-            label.setText(EVENT_NAMES[index])
-            label.setPos(x, t)
+            set_text(label, EVENT_NAMES[index], x, t)
         selected = events[self._selected]
-        self.worldline.setData(x=[0.0, selected[1]], y=[0.0, selected[0]])
+        set_data(self.worldline, x=[0.0, selected[1]], y=[0.0, selected[0]])
         self._fill_table(r)
 
         ex, ey = r["euclid_point"]
-        self.euclid_point.setData(x=[ex], y=[ey])
+        set_data(self.euclid_point, x=[ex], y=[ey])
         angle, angle2 = r["angles"]
-        self.euclid_text.setText(f"θ = {angle:.2f}, θ + θ₂ = {angle + angle2:.2f}\nx² + y² = {ex * ex + ey * ey:.3f}")
-        self.euclid_text.setPos(-2.1, 2.15)
+        euclid = f"θ = {angle:.2f}, θ + θ₂ = {angle + angle2:.2f}\nx² + y² = {ex * ex + ey * ey:.3f}"
+        set_text(self.euclid_text, euclid, -2.1, 2.15)
         ht, hx = r["hyper_point"]
-        self.hyper_point.setData(x=[hx], y=[ht])
-        self.hyper_text.setText(f"φ = {angle:.2f}, φ + φ₂ = {angle + angle2:.2f}\nt² − x² = {ht * ht - hx * hx:.3f}")
-        self.hyper_text.setPos(-2.1, 2.15)
+        set_data(self.hyper_point, x=[hx], y=[ht])
+        hyper = f"φ = {angle:.2f}, φ + φ₂ = {angle + angle2:.2f}\nt² − x² = {ht * ht - hx * hx:.3f}"
+        set_text(self.hyper_text, hyper, -2.1, 2.15)
 
         u = r["u"]
-        self.relativistic.setData(u, r["relativistic"])
-        self.galilean.setData(u, r["galilean"])
-        self.slope_sum.setData(u, r["slope_sum"], connect="finite")
-        self.light_limits.setData([-1, 1, np.nan, -1, 1], [1, 1, np.nan, -1, -1], connect="finite")
+        set_data(self.relativistic, u, r["relativistic"])
+        set_data(self.galilean, u, r["galilean"])
+        set_data(self.slope_sum, u, r["slope_sum"], connect="finite")
+        set_data(self.light_limits, [-1, 1, np.nan, -1, 1], [1, 1, np.nan, -1, -1], connect="finite")
         beta, total, v = r["u_v"]
-        self.velocity_point.setData(x=[beta], y=[total])
-        self.velocity_text.setText(f"{beta:.3g} ⊕ {v:.3g} = {total:.4f}")
-        self.velocity_text.setPos(-0.97, 1.95)
+        set_data(self.velocity_point, x=[beta], y=[total])
+        set_text(self.velocity_text, f"{beta:.3g} ⊕ {v:.3g} = {total:.4f}", -0.97, 1.95)
 
         self._show_twins(r["twins"], r["twin_lines"])
         self._show_readout(r)
 
     def _show_twins(self, twins, lines) -> None:
-        self.home_line.setData(lines.home[:, 1], lines.home[:, 0])
-        self.traveller_line.setData(lines.traveller[:, 1], lines.traveller[:, 0])
-        self.home_ticks.setData(x=lines.home_ticks[:, 1], y=lines.home_ticks[:, 0])
-        self.traveller_ticks.setData(x=lines.traveller_ticks[:, 1], y=lines.traveller_ticks[:, 0])
+        set_data(self.home_line, lines.home[:, 1], lines.home[:, 0])
+        set_data(self.traveller_line, lines.traveller[:, 1], lines.traveller[:, 0])
+        set_data(self.home_ticks, x=lines.home_ticks[:, 1], y=lines.home_ticks[:, 0])
+        set_data(self.traveller_ticks, x=lines.traveller_ticks[:, 1], y=lines.traveller_ticks[:, 0])
         _set_tx(self.twin_now, st.polyline(lines.tick_simultaneity))
         _set_tx(self.turn_lines, st.polyline(lines.turnaround_lines))
         before, after = float(twins.home_time_before), float(twins.home_time_after)
-        self.jump.setData([0.0, 0.0], [before, after])
+        set_data(self.jump, [0.0, 0.0], [before, after])
         home = float(twins.home_time)
-        self.twin_text.setText(
+        distance = float(lines.traveller[1, 1])
+        text = (
             f"home {home:.3g} y, traveller {float(twins.traveller_time):.3g} y\n"
             f"jump at turnaround {float(twins.simultaneity_jump):.3g} y"
         )
-        distance = float(lines.traveller[1, 1])
-        self.twin_text.setPos(distance * 0.12, home * 1.2)
-        self.twins.setXRange(-0.3, distance * 1.15, padding=0)
-        self.twins.setYRange(0, home * 1.22, padding=0)
+        set_text(self.twin_text, text, distance * 0.12, home * 1.2)
+        _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.22))
 
     def _fill_table(self, r: dict[str, Any]) -> None:
         events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
@@ -457,6 +452,13 @@ class SpacetimeTab(TopicTab):
         self.request_update()
 
 
+def _set_view(plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+    """Set a plot's range only when it changes: a range change regenerates the axes, the costliest repaint."""
+    if getattr(plot, "_explorer_range", None) != (x_range, y_range):
+        plot._explorer_range = (x_range, y_range)
+        plot.setRange(xRange=x_range, yRange=y_range, padding=0.02)
+
+
 def _join(curve_sets: list[np.ndarray]) -> np.ndarray:
     """Line sets of different lengths (some possibly empty) as one NaN-separated polyline."""
     parts = [st.polyline(curves) for curves in curve_sets if curves.shape[1] > 0]
@@ -470,12 +472,12 @@ def _set_tx(item: pg.PlotDataItem, points: np.ndarray) -> None:
     """Points are (t, x); diagrams draw x across and t up."""
     points = np.asarray(points)
     if points.size == 0:
-        item.setData([], [])
+        set_data(item, [], [])
     else:
-        item.setData(points[:, -1], points[:, 0], connect="finite")
+        set_data(item, points[:, -1], points[:, 0], connect="finite")
 
 
-def _clip_label(axes: np.ndarray, extent: float, first: bool) -> tuple[float, float]:
+def _clip_label(axes: np.ndarray, first: bool) -> tuple[float, float]:
     """Place an axis label near the end of the t′ (first) or x′ axis polyline."""
     finite = axes[np.isfinite(axes).all(axis=1)]
     t, x = (finite[1] if first else finite[3]) * 0.92

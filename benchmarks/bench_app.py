@@ -1,0 +1,240 @@
+"""App benchmarks: start-up against the bare-window floor, and each tab's update against matplotlib (Agg).
+
+    python benchmarks/bench_app.py [--repeats 7] [--tabs spacetime,topk]
+
+Prints a Markdown table of medians and spreads (min–max). Everything is measured side by side in one run, since
+these machines are noisy and absolute times drift. Never run by the test suite.
+
+* Start-up: wall time from launching a fresh Python process to the window's first paint event, for the app and for
+  the floor (a bare QMainWindow holding one pyqtgraph plot). Runs alternate so drift hits both equally.
+* Update: for one parameter per tab, the time from the change to the repainted plots (worker compute, the throttled
+  redraw, and Qt's own repaint of what changed, observed as paint events on the plot viewports). The matplotlib figure has the same subplots and the same curves;
+  its update is the same compute plus ``set_data`` on existing lines and ``canvas.draw()``, what a careful
+  matplotlib user would write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+_PROBE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+            QApplication.instance().removeEventFilter(self)
+        return False
+
+if sys.argv[1] == "app":
+    from explorer.app import create_app, prepare_environment
+    prepare_environment(headless=False)
+    app = create_app()
+    from explorer.window import MainWindow
+    window = MainWindow()
+else:
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QMainWindow
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(pg.PlotWidget())
+    window.resize(1360, 860)
+probe = FirstPaint()
+app.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def startup_once(kind: str) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", _PROBE, kind], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+    )
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if line.strip() != "painted":
+        raise RuntimeError(f"{kind} start-up probe did not paint")
+    return elapsed
+
+
+def summary(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:.1f} ms ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
+
+
+def bench_startup(repeats: int) -> list[str]:
+    app_times, floor_times = [], []
+    for _ in range(repeats):
+        floor_times.append(startup_once("floor"))
+        app_times.append(startup_once("app"))
+    ratio = statistics.median(app_times) / statistics.median(floor_times)
+    return [f"| start-up to first paint | {summary(app_times)} | floor: {summary(floor_times)} | {ratio:.2f}× floor |"]
+
+
+def _wait(tab) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    while not tab.is_idle():
+        QCoreApplication.processEvents()
+        time.sleep(0.0005)
+
+
+def _benchmark_parameter(tab):
+    """The first slider parameter and two values to alternate between."""
+    spec = next(s for s in tab.specs if s.kind in ("float", "int"))
+    low = spec.validate(spec.default)
+    span = spec.maximum - spec.minimum
+    high = spec.validate(min(spec.maximum, low + span / 10) if spec.kind == "float" else min(spec.maximum, low + 1))
+    if high == low:
+        high = spec.validate(max(spec.minimum, low - span / 10) if spec.kind == "float" else low - 1)
+    return spec, (low, high)
+
+
+def bench_tab(topic, repeats: int) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from explorer import export
+    from explorer.theme import LIGHT
+
+    tab = topic.tab_class()(LIGHT)
+    tab.resize(1280, 800)
+    tab.show()
+    _wait(tab)
+    spec, values = _benchmark_parameter(tab)
+    paints = _PaintCounter([panel.viewport() for panel in tab.plot_panels()])
+    qt_times = []
+    for index in range(repeats * 4):
+        time.sleep(0.03)  # past the redraw throttle, so it does not count against the update
+        seen = paints.count
+        start = time.perf_counter()
+        tab.set_params({spec.name: values[index % 2]})
+        _wait(tab)
+        _pump_until(lambda: paints.count > seen)
+        qt_times.append(time.perf_counter() - start)
+
+    figure, lines = _matplotlib_twin(tab, export)
+    params = tab.params()
+    mpl_times = []
+    for index in range(repeats * 4):
+        params[spec.name] = values[index % 2]
+        start = time.perf_counter()
+        result = type(tab).compute(dict(params), _NoJob())
+        computing = time.perf_counter() - start
+        # Untimed: let the tab turn the result into plotted arrays, so both libraries draw exactly the same data.
+        tab.show_result(result)
+        series = export.plotted_series(tab.plot_panels())
+        start = time.perf_counter()
+        for line, (_, x, y) in zip(lines, series):
+            line.set_data(x, y)
+        figure.canvas.draw()
+        mpl_times.append(computing + time.perf_counter() - start)
+    tab.shutdown()
+    qt, mpl = statistics.median(qt_times), statistics.median(mpl_times)
+    return (
+        f"| {topic.id}: change `{spec.name}` | {summary(qt_times)} | matplotlib: {summary(mpl_times)} "
+        f"| {mpl / qt:.1f}× faster |"
+    )
+
+
+class _PaintCounter:
+    """Counts paint events of the plot viewports: the update is done when Qt has really repainted."""
+
+    def __init__(self, viewports):
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    counter.count += 1
+                return False
+
+        self.count = 0
+        self._filter = Filter()
+        for viewport in viewports:
+            viewport.installEventFilter(self._filter)
+
+
+def _pump_until(condition, timeout_s: float = 1.0) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.perf_counter() + timeout_s
+    while not condition() and time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+
+
+class _NoJob:
+    cancelled = False
+
+    def check(self) -> None:
+        pass
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        pass
+
+
+def _matplotlib_twin(tab, export):
+    """A matplotlib figure with one axes per pyqtgraph plot and one line per plotted series."""
+    import matplotlib.pyplot as plt
+
+    panels = tab.plot_panels()
+    plots = [plot for panel in panels for plot in panel.plots()]
+    columns = 3 if len(plots) > 4 else 2
+    rows = -(-len(plots) // columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(12.8, 8.0), dpi=100, squeeze=False)
+    lines = []
+    series = export.plotted_series(panels)
+    plot_titles = [plot.titleLabel.text for plot in plots]
+    for label, x, y in series:
+        title = label.split(" / ")[0]
+        index = plot_titles.index(title) if title in plot_titles else 0
+        ax = axes.flat[index]
+        (line,) = ax.plot(x, y, lw=1.5)
+        ax.set_title(title)
+        lines.append(line)
+    figure.canvas.draw()
+    return figure, lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--tabs", default="", help="comma-separated tab ids (default: all)")
+    parser.add_argument("--skip-startup", action="store_true")
+    args = parser.parse_args()
+
+    from explorer.app import create_app
+    from explorer.registry import TOPICS
+
+    rows = ["| measurement | this app: median (min–max) | baseline: median (min–max) | ratio |", "|---|---|---|---|"]
+    if not args.skip_startup:
+        rows += bench_startup(args.repeats)
+    create_app()
+    wanted = set(filter(None, args.tabs.split(",")))
+    for topic in TOPICS:
+        if not wanted or topic.id in wanted:
+            rows.append(bench_tab(topic, args.repeats))
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
