@@ -79,7 +79,7 @@ def test_velocity_addition_readout(qtbot, tab):
 
 def test_twin_readout(qtbot, tab):
     text = tab.twin_text.textItem.toPlainText()
-    assert "home 10 y" in text and "traveller 6 y" in text and "6.4 y" in text
+    assert "home 10 y" in text and "traveller 6 y" in text and "jump 6.4 y" in text
 
 
 def test_drag_an_event_snaps_and_updates(qtbot, tab):

@@ -120,17 +120,16 @@ class SpacetimeTab(TopicTab):
 
     # ----- building -----
     def build_plots(self) -> QWidget:
-        panel = self.plot_panel = PlotPanel(self.theme)
+        # The diagram gets its own panel, so it can be square while four small plots share the rest.
+        diagram = self.diagram_panel = PlotPanel(self.theme)
+        self.minkowski = diagram.add_plot(0, 0, "Minkowski diagram", "x", "t", equal_aspect=True, legend=True)
+        panel = self.symmetry_panel = PlotPanel(self.theme)
         p = panel.add_plot
-        self.minkowski = p(0, 0, "Minkowski diagram", "x", "t", rowspan=2, equal_aspect=True, legend=True)
-        self.euclid = p(0, 1, "Rotation by θ: r² fixed", "x", "y", equal_aspect=True)
-        self.hyper = p(0, 2, "Boost by φ: s² fixed", "x", "t", equal_aspect=True)
-        self.velocity = p(1, 1, "Adding velocities", "u", "u ⊕ v", legend=(-6, -6))
-        self.twins = p(1, 2, "Twin paradox", "x (ly)", "t (years)")
-        panel.ci.layout.setColumnStretchFactor(0, 5)
-        panel.ci.layout.setColumnStretchFactor(1, 3)
-        panel.ci.layout.setColumnStretchFactor(2, 3)
-        self._build_minkowski(panel)
+        self.euclid = p(0, 0, "Rotation by θ: r² fixed", "x", "y", equal_aspect=True)
+        self.hyper = p(0, 1, "Boost by φ: s² fixed", "x", "t", equal_aspect=True)
+        self.velocity = p(1, 0, "Adding velocities", "u", "u ⊕ v", legend=(-6, -6))
+        self.twins = p(1, 1, "Twin paradox", "x (ly)", "t (years)")
+        self._build_minkowski(diagram)
         self._build_symmetry(panel)
         self._build_velocity(panel)
         self._build_twins(panel)
@@ -165,7 +164,11 @@ class SpacetimeTab(TopicTab):
         area = QWidget()
         layout = QVBoxLayout(area)
         layout.setContentsMargins(0, 0, 6, 6)
-        layout.addWidget(panel, 1)
+        plots = QHBoxLayout()
+        plots.setSpacing(0)
+        plots.addWidget(diagram, 1)
+        plots.addWidget(panel, 1)
+        layout.addLayout(plots, 1)
         layout.addWidget(self.play_bar)
         layout.addLayout(bottom)
         return area
@@ -223,7 +226,7 @@ class SpacetimeTab(TopicTab):
         self.slope_sum = panel.curve(plot, Style("c2", 1.4), "tan(atan u + atan v)")
         self.relativistic = panel.curve(plot, Style("c0", 2.4), "(u+v)/(1+uv)")
         self.velocity_point = panel.scatter(plot, Style("c1"), size=10)
-        self.velocity_text = panel.text(plot, "foreground", anchor=(0, 1))
+        self.velocity_text = panel.text(plot, "foreground", anchor=(0, 0))
 
     def _build_twins(self, panel: PlotPanel) -> None:
         plot = self.twins
@@ -367,11 +370,11 @@ class SpacetimeTab(TopicTab):
         home = float(twins.home_time)
         distance = float(lines.traveller[1, 1])
         text = (
-            f"home {home:.3g} y, traveller {float(twins.traveller_time):.3g} y\n"
-            f"jump at turnaround {float(twins.simultaneity_jump):.3g} y"
+            f"home {home:.3g} y\ntraveller {float(twins.traveller_time):.3g} y\n"
+            f"jump {float(twins.simultaneity_jump):.3g} y"
         )
-        set_text(self.twin_text, text, distance * 0.12, home * 1.2)
-        _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.22))
+        set_text(self.twin_text, text, distance * 0.25, home * 1.38)
+        _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
 
     def _fill_table(self, r: dict[str, Any]) -> None:
         events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
