@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -78,16 +78,15 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._apply_theme()
-        self.tabs.currentChanged.connect(self._on_current_changed)
-        QApplication.instance().installEventFilter(self)
-
         geometry = self._settings.value("geometry", None)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 860)
         last = self._settings.value("last_tab", TOPICS[0].id, type=str)
-        index = next((i for i, page in enumerate(self._pages) if page.topic.id == last), 0)
-        self.tabs.setCurrentIndex(index)
-        self._on_current_changed(index)
+        self.tabs.setCurrentIndex(next((i for i, page in enumerate(self._pages) if page.topic.id == last), 0))
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        # The first tab is built right after the window's first paint, so the window appears at once.
+        self._first_paint_seen = False
+        QApplication.instance().installEventFilter(self)
 
     # ----- tabs -----
     def current_tab(self) -> TopicTab:
@@ -116,6 +115,10 @@ class MainWindow(QMainWindow):
             page.tab.message.connect(self._on_message)
             page._layout.addWidget(page.tab)
         return page.tab
+
+    @Slot()
+    def _build_current(self) -> None:
+        self._on_current_changed(self.tabs.currentIndex())
 
     @Slot(int)
     def _on_current_changed(self, index: int) -> None:
@@ -243,6 +246,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._first_paint_seen and watched is self and event.type() == QEvent.Type.Paint:
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self, self._build_current)
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(watched, _CONTROLS_KEEPING_KEYS)

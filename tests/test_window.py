@@ -26,6 +26,16 @@ def test_tabs_follow_the_registry(window):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t.title for t in TOPICS]
 
 
+def test_current_tab_is_built_after_the_first_paint(qtbot, app):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.built_tabs() == []
+    win.show()
+    qtbot.waitUntil(lambda: len(win.built_tabs()) == 1, timeout=10_000)
+    assert win.built_tabs()[0].topic_id == TOPICS[win.tabs.currentIndex()].id
+    win.close()
+
+
 def test_no_torch_before_the_window_shows():
     import subprocess
     import sys
