@@ -30,6 +30,13 @@ TOPICS: tuple[Topic, ...] = (
         "https://kexue.fm/archives/1602",
         "explorer.spacetime.view:SpacetimeTab",
     ),
+    Topic(
+        "healing",
+        "Token healing",
+        "大词表语言模型在续写任务上的一个问题及对策",
+        "https://kexue.fm/archives/9762",
+        "explorer.healing.view:HealingTab",
+    ),
 )
 
 

@@ -1,0 +1,684 @@
+"""The Token healing tab: a prompt that ends mid-token, the next-token distribution with and without healing,
+continuations side by side, random segmentation, and why vocabularies are large (compression)."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from explorer.healing import (
+    PRESETS,
+    SAMPLED,
+    InContext,
+    compression_curve,
+    compression_ratio,
+    continue_text,
+    heal,
+    load_corpus,
+    tokenise_in_context,
+    viterbi_sample,
+)
+from explorer.healing.demo import DEFAULT_ALPHA, DEFAULT_SAMPLES, cached_demo
+from explorer.healing.token_healing import DEFAULT_BIAS
+from explorer.params import ParamSpec
+from explorer.runner import Job
+from explorer.tab import TopicTab
+from explorer.theme import Theme
+from widgets.explanation import Explanation
+from widgets.plot_panel import PlotPanel, Style
+
+DEMO_SEED = 0  # seed of the random segmentation the sampled LM was trained on (fixed: a rebuild costs ~0.6 s)
+MAX_PROMPT_CHARS = 40
+TOP_TOKENS = 8  # bars per distribution chart
+LEGEND_SLOTS = 2  # empty row slots kept at the bottom of a chart for its legend
+MIN_SLOTS = 6  # a chart with few rows still has bars of a sensible thickness
+EXPECTED_SHOWN = 3  # at most this many "would continue the removed text" tokens forced into the plain chart
+SEGMENTATION_DRAWS = 400
+SEGMENTATION_ROWS = 4
+CONTEXT_LINES_TRIED = 40  # most frequent training lines searched for one that splits the prompt's last token
+BPE_CURVE_SIZES = (148, 155, 165, 180, 200, 225, 250, 300, 350, 400, 450, 500, 550, 600, 650, 710)
+TOKEN_ROLES = ("c0", "c1", "c2", "c3")  # alternating token backgrounds
+TOKEN_TINT = 0.32  # share of the series colour in a token's background
+LABEL_CHARS = 11  # longer token strings are shortened on the chart axes
+TOKEN_GAP = "\u2009"  # a thin unstyled space between token boxes, where a split must be seen
+VALUE_OFFSET = 0.02  # value labels sit this share of the x range right of their bar
+
+TOKENIZERS = ("char", "curated", "bpe")
+TOKENIZER_LABELS = ("single characters", "curated words (large)", "BPE, 400 tokens")
+TOKENIZER_NAMES = dict(zip(TOKENIZERS, ("characters", "curated words", "BPE-400")))
+
+
+# ----- Qt-free helpers (run in the worker) -----
+@lru_cache(maxsize=1)
+def corpus_alphabet() -> frozenset[str]:
+    """Every character of the training corpus: all three tokenisers share exactly this alphabet."""
+    return frozenset("".join(load_corpus()))
+
+
+def check_prompt(text: str) -> None:
+    """Cheap validation without building a tokeniser: non-empty, short, and inside the corpus alphabet."""
+    if not text:
+        raise ValueError("the prompt is empty; type a few characters, e.g. 广州的白云")
+    if len(text) > MAX_PROMPT_CHARS:
+        raise ValueError(f"the prompt has {len(text)} characters; keep it to {MAX_PROMPT_CHARS}")
+    alphabet = corpus_alphabet()
+    unknown = "".join(sorted(set(text) - alphabet))
+    if unknown:
+        raise ValueError(
+            f"{unknown!r} is not in the vocabulary: the toy corpus has only {len(alphabet)} characters "
+            "(Chinese sentences about cities and Python import lines)"
+        )
+
+
+def usable_back_off(prompt: str, tokens: list, trie, requested: int) -> tuple[int, str]:
+    """The largest back-off up to ``requested`` for which some token starts with the removed text, and why it
+    was reduced ("" when it was not). Healing only looks forward, so after 广州/的/白云 nothing re-covers 的白云."""
+    largest = min(requested, len(tokens))
+    back_off = next(k for k in range(largest, 0, -1) if trie.extensions(prompt[tokens[-k].start:]))  # k = 1 always
+    if back_off < largest:
+        return back_off, f"back-off {requested} → {back_off}: no token starts with “{prompt[tokens[-largest].start:]}”"
+    if back_off < requested:
+        return back_off, f"back-off {requested} → {back_off}: the prompt has only {len(tokens)} tokens"
+    return back_off, ""
+
+
+@lru_cache(maxsize=128)
+def training_context(prompt: str, tokenizer_key: str) -> InContext | None:
+    """The prompt inside a training sentence that continues it: preferably the most frequent one whose
+    tokenisation crosses the prompt's end (that boundary is what the model never saw), else the most frequent."""
+    demo = cached_demo(DEMO_SEED)
+    tokenizer = demo.tokenizers[tokenizer_key]
+    counts = Counter(line for line in demo.lines if 0 <= line.find(prompt) < len(line) - len(prompt))
+    lines = sorted(counts, key=lambda line: (-counts[line], line))[:CONTEXT_LINES_TRIED]
+    found = [tokenise_in_context(prompt, line, tokenizer) for line in lines]
+    return next((c for c in found if c.straddling), found[0] if found else None)
+
+
+@lru_cache(maxsize=1)
+def compression_summary() -> dict[str, Any]:
+    """BPE compression against vocabulary size (trained once, ~0.25 s) and the three tokenisers' points."""
+    demo = cached_demo(DEMO_SEED)
+    curve = compression_curve(BPE_CURVE_SIZES, demo.lines)
+    sizes, ratios = [], []
+    for point in curve:  # BPE stops growing once every line is one token: drop the repeats
+        if not sizes or point.vocab_size > sizes[-1]:
+            sizes.append(point.vocab_size)
+            ratios.append(point.chars_per_token)
+    points = {key: (tok.vocab_size, compression_ratio(tok, demo.lines)) for key, tok in demo.tokenizers.items()}
+    return {"sizes": np.array(sizes, float), "ratios": np.array(ratios), "points": points}
+
+
+def continuation_starts(result, tokenizer) -> list[int]:
+    """Tokens that would carry the removed text on into a likely candidate (机场 and 山 after 白云)."""
+    ids: list[int] = []
+    for candidate in result.candidates[:EXPECTED_SHOWN]:
+        rest = candidate.text[len(result.removed_text):]
+        if rest:
+            first = tokenizer.encode(rest)[0].id
+            if first not in ids:
+                ids.append(first)
+    return ids
+
+
+def plain_rows(distribution: np.ndarray, expected: list[int], vocab: list[str]) -> list[tuple[str, float, bool]]:
+    """The top tokens of P(next | whole prompt), always including the expected continuations, highest first."""
+    top = [int(i) for i in np.argsort(-distribution, kind="stable")[: TOP_TOKENS]]
+    missing = [i for i in expected if i not in top]
+    ids = top[: TOP_TOKENS - len(missing)] + missing
+    ids.sort(key=lambda i: -distribution[i])
+    return [(vocab[i], float(distribution[i]), i in expected) for i in ids]
+
+
+def healed_rows(result, vocab: list[str]) -> list[tuple[str, float, float, bool]]:
+    """(token, raw, healed, is candidate): the candidates when hard, the top of the healed distribution when soft."""
+    if result.mode == "hard":
+        return [(c.text, c.raw_prob, c.healed_prob, True) for c in result.candidates[:TOP_TOKENS]]
+    candidate_ids = {c.id for c in result.candidates}
+    ids = np.argsort(-result.healed_distribution, kind="stable")[:TOP_TOKENS]
+    return [
+        (vocab[i], float(result.raw_distribution[i]), float(result.healed_distribution[i]), int(i) in candidate_ids)
+        for i in ids
+    ]
+
+
+@lru_cache(maxsize=64)
+def segmentation_table(prompt: str, alpha: float, seed: int) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The most frequent Viterbi-sampled segmentations of ``prompt`` over the curated vocabulary, with their
+    share of the draws (cached: the draws are most of an update's cost)."""
+    tokenizer = cached_demo(DEMO_SEED).tokenizers["curated"]
+    rng = np.random.default_rng(seed)
+    draws = Counter(
+        tuple(t.text for t in viterbi_sample(prompt, tokenizer, alpha, rng)) for _ in range(SEGMENTATION_DRAWS)
+    )
+    ranked = sorted(draws.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
+    return tuple((pieces, count / SEGMENTATION_DRAWS) for pieces, count in ranked[:SEGMENTATION_ROWS])
+
+
+def continuation_pieces(continuation) -> dict[str, Any]:
+    """A continuation as (text, generated?) pieces whose concatenation is its text."""
+    pieces = [(text, False) for text in continuation.kept_tokens] + [(s.text, True) for s in continuation.steps]
+    first = continuation.steps[0] if continuation.steps else None
+    return {
+        "text": continuation.text,
+        "pieces": pieces,
+        "n_new": len(continuation.steps),
+        "eos": continuation.stopped_at_eos,
+        "first": (first.text, first.prob) if first else None,
+        "removed": continuation.removed_text,
+    }
+
+
+def percent(p: float) -> str:
+    if p <= 0:
+        return "0%"
+    if p < 1e-4:
+        return "<0.01%"
+    return f"{100 * p:.3g}%"
+
+
+def shown_token(text: str, limit: int = LABEL_CHARS) -> str:
+    """A token as a chart label: visible spaces; long ones keep both ends ("import numpy as np" and
+    "import numpy " share their start)."""
+    text = text.replace(" ", "␣")
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head):]
+
+
+SPECS = (
+    ParamSpec("prompt", "text", "广州的白云", "prompt",
+              "Text to continue. Only characters of the toy corpus exist: Chinese city sentences and Python imports.",
+              check=check_prompt),
+    ParamSpec("tokenizer", "choice", "curated", "tokeniser",
+              "Vocabulary of both the tokeniser and its 4-gram language model", choices=TOKENIZERS,
+              choice_labels=TOKENIZER_LABELS),
+    ParamSpec("back_off", "int", 1, "back off (tokens)",
+              "How many prompt tokens to remove before generating (reduced when no token could re-cover them)",
+              minimum=1, maximum=4),
+    ParamSpec("mode", "choice", "hard", "healing",
+              "hard: keep only tokens that start with the removed text and renormalise (Su); "
+              "soft: add a log-probability bonus to them", choices=("hard", "soft"),
+              choice_labels=("hard: keep prefix matches", "soft: bias prefix matches")),
+    ParamSpec("bias", "float", DEFAULT_BIAS, "soft bias (nats)",
+              "Soft healing multiplies the matching tokens' probabilities by exp(bias)", minimum=0.0, maximum=20.0,
+              step=0.5, decimals=1),
+    ParamSpec("decoding", "choice", "greedy", "decoding", "Greedy (most likely token) or seeded sampling",
+              choices=("greedy", "sample"), choice_labels=("greedy", "sample (seeded)")),
+    ParamSpec("seed", "int", 0, "seed", "Seed of sampled decoding and of the random segmentations", minimum=0,
+              maximum=99),
+    ParamSpec("max_tokens", "int", 12, "max new tokens", "Continuations stop here or at the end-of-sentence token",
+              minimum=1, maximum=30),
+    ParamSpec("alpha", "float", DEFAULT_ALPHA, "segmentation α",
+              "Viterbi sampling keeps a competing split with probability σ(α·Δ log p): small α splits often, "
+              "large α is the deterministic segmentation", minimum=0.02, maximum=50.0, log=True),
+)
+
+EXPLANATION = Explanation(
+    title="Token healing",
+    post_title="大词表语言模型在续写任务上的一个问题及对策",
+    post_url="https://kexue.fm/archives/9762",
+    body=(
+        "<p>A large vocabulary makes 白云机场 and 白云山 single tokens. The prompt 广州的白云 is then tokenised "
+        "广州 / 的 / 白云, but in training the token 白云 was (almost) never followed by 机场 or 山: those words "
+        "were always inside one bigger token. Continuing a prompt that ends mid-token, the model has little mass "
+        "left for the obvious continuation.</p>"
+        "<p><b>Su's remedy.</b> Back off the last token(s), whose text is $s$, and let the first new token "
+        "re-cover $s$: keep only the tokens $V_s$ that start with $s$ and renormalise</p>"
+        "$$q(t)=\\frac{p(t\\mid c)}{\\sum_{t'\\in V_s}p(t'\\mid c)},\\quad t\\in V_s$$"
+        "<p>where $c$ are the kept tokens. <i>Soft</i> healing (as in the guidance library's token healing) "
+        "only biases them: $q(t)\\propto p(t\\mid c)\\,e^{b\\,[t\\in V_s]}$.</p>"
+        "<p><b>Training remedy</b> (follow-up post 9768): segment the training text at random, so the model "
+        "also sees 白云 / 机场. Viterbi sampling replaces the best split ending at a position by a competitor "
+        "with probability</p>"
+        "$$\\sigma(\\alpha\\,(\\log p_{new}-\\log p_{best}))$$"
+        f"<p>The third continuation comes from a model trained on {DEFAULT_SAMPLES} such segmentations per line "
+        f"(α = {DEFAULT_ALPHA}). Why large vocabularies at all? More characters per token: shorter sequences, "
+        "faster generation (right-hand chart).</p>"
+        "<p>The models are 4-gram Kneser-Ney LMs on a small bundled corpus, so the effect is exact and "
+        "instant rather than statistical.</p>"
+    ),
+    what_to_try=(
+        "Default: without healing 机场 and 山 get well under 1% and greedy decoding just stops; "
+        "healed, 白云山 and 白云机场 share all the mass.",
+        "Switch the tokeniser to single characters: the prompt ends on a token boundary, nothing needs healing.",
+        "Preset “import numpy” with BPE: the prompt is cut into ‘import ’, ‘nu’, ‘mp’, ‘y’; back off 4 tokens.",
+        "Set healing to soft and drag the bias to 0: the healed chart falls back to P(next | kept tokens).",
+        "Lower α: the random segmentations split 白云 into 白 / 云 more often.",
+        "Type a prompt with a character such as ж: the tab says why and keeps the last plots.",
+    ),
+)
+
+
+class HealingTab(TopicTab):
+    topic_id = "healing"
+    specs = SPECS
+    explanation = EXPLANATION
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        self._last_result: dict[str, Any] | None = None
+        super().__init__(theme, parent)
+
+    # ----- building -----
+    def build_controls(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.preset_combo = QComboBox()
+        self.preset_combo.setToolTip("Set prompt, tokeniser and back-off to an example worth seeing")
+        for preset in PRESETS:
+            self.preset_combo.addItem(
+                f"{preset.prompt} · {TOKENIZER_NAMES[preset.tokenizer]} · back off {preset.back_off}"
+            )
+        self.preset_combo.activated.connect(self.apply_preset)
+        self.preset_note = QLabel()
+        self.preset_note.setTextFormat(Qt.TextFormat.RichText)
+        self.preset_note.setWordWrap(True)
+        heading = QLabel("<b>Presets</b>")
+        layout.addWidget(heading)
+        layout.addWidget(self.preset_combo)
+        layout.addWidget(self.preset_note)
+        self._show_preset_note()
+        return box
+
+    def build_plots(self) -> QWidget:
+        self.token_strip = _rich_label()
+        self.token_strip.setObjectName("token_strip")
+
+        panel = self.plot_panel = PlotPanel(self.theme)
+        # Titles are short: a title's width is a minimum width of its plot.
+        self.plain_plot = panel.add_plot(0, 0, "Without healing", "P(next | whole prompt), %", legend=(-6, -6))
+        self.healed_plot = panel.add_plot(0, 1, "With healing", "P(first | kept tokens), %", legend=(-6, -6))
+        for plot in (self.plain_plot, self.healed_plot):
+            plot.showGrid(x=True, y=False, alpha=0.25)
+            plot.setMouseEnabled(x=False, y=False)
+        # Legend names are short: a legend wider than its chart would be cut off.
+        self.plain_bars = panel.bars(self.plain_plot, Style("c0"), name="other tokens")
+        self.expected_bars = panel.bars(self.plain_plot, Style("c1"), name="expected next")
+        self.raw_bars = panel.bars(self.healed_plot, Style("muted", alpha=130), name="before healing")
+        self.candidate_bars = panel.bars(self.healed_plot, Style("c2"), name="after healing")
+        self.other_healed_bars = panel.bars(self.healed_plot, Style("c0"))  # soft mode only: in the legend then
+        self.plain_values = [panel.text(self.plain_plot, "foreground", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
+        # The expected continuations' bars are too thin to see: their values are printed in their colour instead.
+        self.expected_values = [panel.text(self.plain_plot, "c1", anchor=(0, 0.5)) for _ in range(EXPECTED_SHOWN)]
+        self.raw_values = [panel.text(self.healed_plot, "muted", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
+        self.healed_values = [panel.text(self.healed_plot, "foreground", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
+
+        self.compression_plot = panel.add_plot(
+            0, 2, "Compression", "vocabulary size", "characters per token", legend=True
+        )
+        self.compression_plot.setMouseEnabled(x=False, y=False)
+        self.compression_curve = panel.curve(self.compression_plot, Style("c0", 2.0), "BPE",
+                                             symbol="o", symbolSize=5)
+        self.compression_points = {
+            key: panel.scatter(self.compression_plot, Style(role), size=11, symbol=symbol, name=name)
+            for key, role, symbol, name in (
+                ("char", "c1", "o", "characters"),
+                ("curated", "c2", "s", "curated"),
+                ("bpe", "c0", "d", "BPE-400"),
+            )
+        }
+        self.selected_ring = panel.scatter(
+            self.compression_plot, Style("background", alpha=0, symbol_color="foreground"), size=22
+        )
+        panel.ci.layout.setColumnStretchFactor(0, 4)
+        panel.ci.layout.setColumnStretchFactor(1, 4)
+        panel.ci.layout.setColumnStretchFactor(2, 3)
+
+        self.continuation_rows = {}
+        continuations = QFrame()
+        grid = QGridLayout(continuations)
+        grid.setContentsMargins(8, 2, 8, 2)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.continuation_heading = _rich_label()
+        grid.addWidget(self.continuation_heading, 0, 0, 1, 3)
+        for row, (key, title, tip) in enumerate((
+            ("plain", "plain", "The prompt's own tokens, no healing"),
+            ("healed", "hard-healed", "Last token(s) backed off, first token constrained to re-cover them "
+                                      "(the hard rule, whatever the chart's mode)"),
+            ("sampled", "random-seg. LM", "Curated vocabulary, LM trained on Viterbi-sampled segmentations; "
+                                          "the prompt is not healed"),
+        ), start=1):
+            header = QLabel(f"<b>{title}</b>")
+            header.setToolTip(tip)
+            text_label, note = _rich_label(), _rich_label()
+            text_label.setObjectName(f"continuation_{key}")
+            grid.addWidget(header, row, 0)
+            grid.addWidget(text_label, row, 1)
+            grid.addWidget(note, row, 2)
+            self.continuation_rows[key] = (text_label, note)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+        grid.setRowStretch(4, 1)
+        self.plain_continuation = self.continuation_rows["plain"][0]
+        self.healed_continuation = self.continuation_rows["healed"][0]
+        self.sampled_continuation = self.continuation_rows["sampled"][0]
+        self.segmentation_label = _rich_label()
+        self.segmentation_label.setObjectName("segmentations")
+        self.segmentation_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        bottom = QGridLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(continuations, 0, 0)
+        bottom.addWidget(self.segmentation_label, 0, 1)
+        bottom.setColumnStretch(0, 3)
+        bottom.setColumnStretch(1, 2)
+
+        area = QWidget()
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(0, 0, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.token_strip)
+        layout.addWidget(panel, 5)
+        layout.addLayout(bottom, 2)
+        return area
+
+    # ----- computing (worker thread) -----
+    @staticmethod
+    def compute(params: dict[str, Any], job: Job) -> dict[str, Any]:
+        job.progress(0.0, "building tokenisers and n-gram language models")
+        demo = cached_demo(DEMO_SEED)
+        job.progress(0.4, "training BPE at several vocabulary sizes")
+        compression = compression_summary()
+        job.check()
+        prompt, key = params["prompt"], params["tokenizer"]
+        tokenizer, lm = demo.tokenizers[key], demo.lms[key]
+        check_prompt(prompt)
+        tokens = tokenizer.encode(prompt)
+        back_off, back_off_note = usable_back_off(prompt, tokens, tokenizer.trie, params["back_off"])
+        healed = heal(prompt, tokenizer, lm, back_off, params["mode"], params["bias"])
+        expected = continuation_starts(healed, tokenizer)
+        decoding = {"greedy": params["decoding"] == "greedy", "seed": params["seed"],
+                    "max_tokens": params["max_tokens"]}
+        continuations = {
+            "plain": continue_text(prompt, tokenizer, lm, heal=False, **decoding),
+            "healed": continue_text(prompt, tokenizer, lm, heal=True, back_off=back_off, **decoding),
+            "sampled": continue_text(prompt, demo.tokenizers["curated"], demo.lms[SAMPLED], heal=False, **decoding),
+        }
+        job.check()
+        return {
+            "prompt": prompt,
+            "tokenizer": key,
+            "vocab_size": tokenizer.vocab_size,
+            "tokens": [t.text for t in tokens],
+            "kept": [t.text for t in healed.kept],
+            "removed": healed.removed_text,
+            "back_off_note": back_off_note,
+            "candidate_mass": healed.candidate_mass,
+            "n_candidates": len(healed.candidates),
+            "plain_rows": plain_rows(healed.plain_distribution, expected, tokenizer.vocab),
+            "healed_rows": healed_rows(healed, tokenizer.vocab),
+            "context": training_context(prompt, key),
+            "continuations": {name: continuation_pieces(c) for name, c in continuations.items()},
+            "decoding": params["decoding"],
+            "seed": params["seed"],
+            "alpha": params["alpha"],
+            "segmentations": segmentation_table(prompt, params["alpha"], params["seed"]),
+            "compression": compression,
+        }
+
+    # ----- drawing (GUI thread) -----
+    def show_result(self, r: dict[str, Any]) -> None:
+        self._last_result = r
+        self._show_texts(r)
+        self._show_plain(r["plain_rows"])
+        self._show_healed(r["healed_rows"])
+        self._show_compression(r["compression"], r["tokenizer"])
+        self._show_preset_note()
+
+    def _show_plain(self, rows: list[tuple[str, float, bool]]) -> None:
+        y = _row_positions(len(rows))
+        probs = np.array([p for _, p, _ in rows])
+        expected = np.array([e for *_, e in rows], bool)
+        _set_hbars(self.plain_bars, y[~expected], 100 * probs[~expected], 0.7)
+        _set_hbars(self.expected_bars, y[expected], 100 * probs[expected], 0.7)
+        _set_row_ticks(self.plain_plot, y, [token for token, *_ in rows])
+        x_max = _fit_rows(self.plain_plot, 100 * probs.max(initial=0.0), len(rows))
+        _place_values(self.plain_values, [percent(p) for p in probs[~expected]], 100 * probs[~expected], y[~expected],
+                      x_max)
+        _place_values(self.expected_values, [percent(p) for p in probs[expected]], 100 * probs[expected], y[expected],
+                      x_max)
+
+    def _show_healed(self, rows: list[tuple[str, float, float, bool]]) -> None:
+        y = _row_positions(len(rows))
+        raw = np.array([r for _, r, _, _ in rows])
+        healed = np.array([h for _, _, h, _ in rows])
+        candidate = np.array([c for *_, c in rows], bool)
+        _set_hbars(self.raw_bars, y + 0.2, 100 * raw, 0.36)
+        _set_hbars(self.candidate_bars, y[candidate] - 0.2, 100 * healed[candidate], 0.36)
+        _set_hbars(self.other_healed_bars, y[~candidate] - 0.2, 100 * healed[~candidate], 0.36)
+        _set_row_ticks(self.healed_plot, y, [token for token, *_ in rows])
+        x_max = _fit_rows(self.healed_plot, 100 * max(raw.max(initial=0.0), healed.max(initial=0.0)), len(rows))
+        _place_values(self.raw_values, [percent(p) for p in raw], 100 * raw, y + 0.2, x_max)
+        _place_values(self.healed_values, [percent(p) for p in healed], 100 * healed, y - 0.2, x_max)
+        legend = self.healed_plot.legend
+        listed = legend.getLabel(self.other_healed_bars) is not None
+        if (~candidate).any() and not listed:
+            legend.addItem(self.other_healed_bars, "after, not matching")
+        elif listed and candidate.all():
+            legend.removeItem(self.other_healed_bars)
+
+    def _show_compression(self, summary: dict[str, Any], selected: str) -> None:
+        self.compression_curve.setData(summary["sizes"], summary["ratios"])
+        for key, item in self.compression_points.items():
+            size, ratio = summary["points"][key]
+            item.setData(x=[size], y=[ratio])
+        size, ratio = summary["points"][selected]
+        self.selected_ring.setData(x=[size], y=[ratio])
+
+    def _show_texts(self, r: dict[str, Any]) -> None:
+        theme = self.theme
+        self.token_strip.setText(_token_strip_html(r, theme))
+        decoding = "greedy" if r["decoding"] == "greedy" else f"sampled, seed {r['seed']}"
+        self.continuation_heading.setText(
+            f"<b>Continuations</b> <span style='color:{theme.muted}'>({decoding}, coloured: new tokens)</span>"
+        )
+        for key, (text_label, note) in self.continuation_rows.items():
+            continuation = r["continuations"][key]
+            text_label.setText(_continuation_html(continuation, theme, healed=key == "healed"))
+            note.setText(_continuation_note(continuation, theme))
+        self.segmentation_label.setText(_segmentation_html(r, theme))
+
+    def on_theme(self, theme: Theme) -> None:
+        if self._last_result is not None:  # token colours and axis widths depend on the theme
+            self.show_result(self._last_result)
+
+    # ----- presets and view state -----
+    @Slot(int)
+    def apply_preset(self, index: int) -> None:
+        if not 0 <= index < len(PRESETS):
+            return
+        preset = PRESETS[index]
+        self.preset_combo.setCurrentIndex(index)
+        self.set_params({"prompt": preset.prompt, "tokenizer": preset.tokenizer, "back_off": preset.back_off})
+        self._show_preset_note()
+
+    def _show_preset_note(self) -> None:
+        """The chosen preset's note; the combo follows the parameters when they match another preset."""
+        values = self.params()
+        current = (values["prompt"], values["tokenizer"], values["back_off"])
+        matching = [i for i, p in enumerate(PRESETS) if (p.prompt, p.tokenizer, p.back_off) == current]
+        if matching and self.preset_combo.currentIndex() not in matching:
+            self.preset_combo.setCurrentIndex(matching[0])
+        preset = PRESETS[self.preset_combo.currentIndex()]
+        self.preset_note.setText(html.escape(preset.note, quote=False) + ("" if matching else " <i>(edited since)</i>"))
+
+    def view_state(self) -> dict[str, Any]:
+        return {"preset": self.preset_combo.currentIndex()}
+
+    def apply_view_state(self, view: dict[str, Any]) -> None:
+        index = view.get("preset", 0)
+        valid = isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(PRESETS)
+        self.preset_combo.setCurrentIndex(index if valid else 0)
+        self._show_preset_note()
+
+
+# ----- drawing helpers (GUI thread) -----
+def _rich_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _row_positions(n: int) -> np.ndarray:
+    """Bars top to bottom in the order given: the first row is the highest."""
+    return np.arange(n - 1, -1, -1, dtype=float)
+
+
+def _set_hbars(item, y: np.ndarray, widths: np.ndarray, height: float) -> None:
+    item.setOpts(x0=np.zeros(len(y)), y=np.asarray(y, float), width=np.asarray(widths, float), height=height)
+
+
+def _set_row_ticks(plot, y: np.ndarray, tokens: list[str]) -> None:
+    labels = [shown_token(token) for token in tokens]
+    axis = plot.getAxis("left")
+    axis.setTicks([list(zip(map(float, y), labels)), []])
+    # Left to itself the axis widens only after a paint, so the first picture (and every screenshot) would drop
+    # the longer labels: size it to them now.
+    metrics = QFontMetrics(axis.style["tickFont"] or QFont())
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+    axis.setWidth(widest + axis.style["tickTextOffset"][0] + max(0, axis.style["tickLength"]) + 4)
+
+
+def _fit_rows(plot, largest: float, n_rows: int, room: float = 1.4) -> float:
+    """x from 0 with room for the value labels, y with room for the legend below the rows.
+    Returns the x range's end."""
+    x_max = max(largest, 0.1) * room
+    plot.setXRange(0, x_max, padding=0)
+    slots = max(n_rows + LEGEND_SLOTS, MIN_SLOTS)
+    plot.setYRange(n_rows - slots - 0.4, n_rows - 0.4, padding=0)
+    return x_max
+
+
+def _place_values(labels: list, texts: list[str], x: np.ndarray, y: np.ndarray, x_max: float) -> None:
+    """Put each text just right of its bar; labels beyond the texts are emptied."""
+    for index, label in enumerate(labels):
+        if index < len(texts):
+            label.setText(texts[index])
+            label.setPos(float(x[index]) + VALUE_OFFSET * x_max, float(y[index]))
+        else:
+            label.setText("")
+
+
+def _tint(theme: Theme, role: str, share: float = TOKEN_TINT) -> str:
+    colour, background = QColor(theme.color(role)), QColor(theme.background)
+    mixed = [round(share * a + (1 - share) * b) for a, b in zip(colour.getRgb()[:3], background.getRgb()[:3])]
+    return QColor(*mixed).name()
+
+
+def _escape(text: str) -> str:
+    return html.escape(text).replace(" ", "&nbsp;")
+
+
+def _token_span(text: str, index: int, theme: Theme, extra: str = "") -> str:
+    background = _tint(theme, TOKEN_ROLES[index % len(TOKEN_ROLES)])
+    return f"<span style='background-color:{background};{extra}'>{_escape(text)}</span>"
+
+
+def _tokens_html(tokens: list[str] | tuple[str, ...], theme: Theme, gap: str = TOKEN_GAP) -> str:
+    return gap.join(_token_span(text, index, theme) for index, text in enumerate(tokens))
+
+
+def _context_html(context: InContext, theme: Theme) -> str:
+    """The training sentence's tokens with the prompt underlined and its end marked (red when mid-token)."""
+    end = context.offset + len(context.prompt)
+    marker_colour = theme.warning if context.straddling else theme.muted
+    marker = f"<span style='color:{marker_colour}; font-weight:bold'>┃</span>"
+    parts = []
+    for index, token in enumerate(context.in_context):
+        cut = min(max(end, token.start), token.end)
+        inside, outside = token.text[: cut - token.start], token.text[cut - token.start:]
+        underline = "text-decoration:underline;" if token.start >= context.offset else ""
+        if index:
+            parts.append(TOKEN_GAP)
+        if inside:
+            parts.append(_token_span(inside, index, theme, underline))
+        if token.start < end < token.end:
+            parts.append(marker)
+        if outside:
+            parts.append(_token_span(outside, index, theme))
+        if token.end == end:
+            parts.append(marker)
+    return "".join(parts)
+
+
+def _token_strip_html(r: dict[str, Any], theme: Theme) -> str:
+    size = theme.font_pt * 1.25
+    muted = f"color:{theme.muted}; font-size:{theme.font_pt:.1f}pt"
+    kept = _tokens_html(r["kept"], theme) if r["kept"] else "<i>nothing</i>"
+    back_off = (f"{TOKENIZER_NAMES[r['tokenizer']]} ({r['vocab_size']} tokens): "
+                f"back off → {kept} + removed “{_escape(r['removed'])}”<br>"
+                f"<span style='{muted}'>{r['n_candidates']} tokens start with it; they held "
+                f"{percent(r['candidate_mass'])} of P(next | kept)</span>")
+    if r["back_off_note"]:
+        warning = f"color:{theme.warning}; font-size:{theme.font_pt:.1f}pt"
+        back_off += f" <span style='{warning}'>({_escape(r['back_off_note'])})</span>"
+    rows = [("prompt", _tokens_html(r["tokens"], theme), back_off)]
+    context = r["context"]
+    if context is None:
+        rows.append(("in training", f"<span style='{muted}'>no training sentence continues this prompt</span>",
+                     ""))
+    else:
+        if context.straddling:
+            straddle = context.straddling[0].text
+            verdict = (f"<span style='color:{theme.warning}'>the prompt ends inside “{_escape(straddle)}”: "
+                       "a boundary the model never saw in training</span>")
+        else:
+            verdict = f"<span style='color:{theme.muted}'>the prompt ends on a token boundary here too</span>"
+        rows.append(("in training", _context_html(context, theme), verdict))
+    cells = "".join(
+        f"<tr><td style='{muted}; padding-right:8px'>{title}</td>"
+        f"<td style='font-size:{size:.1f}pt; padding-right:14px'>{tokens}</td>"
+        f"<td style='font-size:{theme.font_pt:.1f}pt'>{note}</td></tr>"
+        for title, tokens, note in rows
+    )
+    return f"<table cellspacing='2' style='color:{theme.foreground}'>{cells}</table>"
+
+
+def _continuation_html(continuation: dict[str, Any], theme: Theme, healed: bool) -> str:
+    size = theme.font_pt * 1.15
+    parts, generated = [], 0
+    for text, is_new in continuation["pieces"]:
+        if is_new:
+            bold = "font-weight:bold;" if healed and generated == 0 else ""
+            parts.append(_token_span(text, generated, theme, bold))
+            generated += 1
+        else:
+            parts.append(f"<span style='color:{theme.foreground}'>{_escape(text)}</span>")
+    return f"<span style='font-size:{size:.1f}pt'>{''.join(parts)}</span>"
+
+
+def _continuation_note(continuation: dict[str, Any], theme: Theme) -> str:
+    notes = []
+    if continuation["removed"] and continuation["first"]:
+        text, prob = continuation["first"]
+        notes.append(f"re-covers “{_escape(continuation['removed'])}” with “{_escape(text)}” ({percent(prob)})")
+    if continuation["eos"]:
+        notes.append("then &lt;/s&gt;" if continuation["n_new"] else "stops at once: &lt;/s&gt;")
+    return f"<span style='color:{theme.muted}'>{'; '.join(notes)}</span>"
+
+
+def _segmentation_html(r: dict[str, Any], theme: Theme) -> str:
+    muted = f"color:{theme.muted}"
+    rows = "".join(
+        f"<tr><td align='right' style='padding-right:8px'>{percent(share)}</td>"
+        f"<td style='font-size:{theme.font_pt * 1.1:.1f}pt'>{_tokens_html(pieces, theme)}</td></tr>"
+        for pieces, share in r["segmentations"]
+    )
+    return (
+        f"<div style='color:{theme.foreground}'><b>Random segmentation</b> "
+        f"<span style='{muted}'>(Viterbi sampling, curated vocabulary, α = {r['alpha']:.3g}, "
+        f"{SEGMENTATION_DRAWS} draws, seed {r['seed']})</span>"
+        f"<table cellspacing='1'>{rows}</table></div>"
+    )
