@@ -54,3 +54,22 @@ def has_colour_near(path, hex_colour, tolerance=40, step=3):
             if abs(r - tr) + abs(g - tg) + abs(b - tb) <= tolerance:
                 return True
     return False
+
+
+def settle(qtbot, tab, timeout_s=120):
+    """Wait until the tab has computed, drawn and rendered its formulas."""
+    assert tab.runner.wait_idle(timeout_s), f"{tab.topic_id} did not finish computing"
+    qtbot.waitUntil(tab.is_idle, timeout=10_000)
+
+
+def open_tab(qtbot, tab_class, theme=None, size=(1280, 800)):
+    """A tab shown offscreen at ``size`` with its first result drawn; closed by qtbot after the test."""
+    from explorer.theme import LIGHT
+
+    tab = tab_class(theme or LIGHT)
+    qtbot.addWidget(tab)
+    tab.resize(*size)
+    tab.show()
+    qtbot.waitExposed(tab)
+    settle(qtbot, tab)
+    return tab

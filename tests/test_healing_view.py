@@ -4,6 +4,7 @@ import re
 
 import numpy as np
 import pytest
+from helpers import open_tab, settle
 from PySide6.QtGui import QTextDocument
 
 from explorer.healing import PRESETS, SAMPLED, cached_demo, continue_text, heal
@@ -13,12 +14,7 @@ from explorer.theme import DARK, LIGHT
 
 @pytest.fixture
 def tab(qtbot, app):
-    widget = HealingTab(LIGHT)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    settle(qtbot, widget)
+    widget = open_tab(qtbot, HealingTab)
     yield widget
     widget.shutdown()
 
@@ -26,11 +22,6 @@ def tab(qtbot, app):
 @pytest.fixture(scope="module")
 def demo():
     return cached_demo(DEMO_SEED)
-
-
-def settle(qtbot, tab):
-    assert tab.runner.wait_idle(30)
-    qtbot.waitUntil(tab.is_idle)
 
 
 def ticks(plot):

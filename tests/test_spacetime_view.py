@@ -2,28 +2,17 @@
 
 import numpy as np
 import pytest
+from helpers import open_tab, settle
 from PySide6.QtCore import QPointF, Qt
 
 from explorer.spacetime.view import SpacetimeTab, parse_events
-from explorer.theme import LIGHT
 
 
 @pytest.fixture
 def tab(qtbot, app):
-    widget = SpacetimeTab(LIGHT)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    assert widget.runner.wait_idle(30)
-    qtbot.waitUntil(widget.is_idle)
+    widget = open_tab(qtbot, SpacetimeTab)
     yield widget
     widget.shutdown()
-
-
-def settle(qtbot, tab):
-    assert tab.runner.wait_idle(30)
-    qtbot.waitUntil(tab.is_idle)
 
 
 def moving_axes_slope(tab):

@@ -4,25 +4,16 @@ input and closes cleanly mid-computation."""
 import time
 
 import pytest
+from helpers import open_tab, settle
 
 from explorer.registry import TOPICS
-from explorer.theme import DARK, LIGHT
+from explorer.theme import DARK
 
 TOPIC_IDS = [t.id for t in TOPICS]
 
 
-def make_tab(qtbot, topic_id, theme=LIGHT):
-    tab = next(t for t in TOPICS if t.id == topic_id).tab_class()(theme)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 800)
-    tab.show()
-    assert tab.runner.wait_idle(120)
-    return tab
-
-
-def settle(qtbot, tab):
-    assert tab.runner.wait_idle(120)
-    qtbot.waitUntil(tab.is_idle, timeout=10_000)
+def make_tab(qtbot, topic_id):
+    return open_tab(qtbot, next(t for t in TOPICS if t.id == topic_id).tab_class())
 
 
 def edge_values(spec):
