@@ -12,6 +12,9 @@ APPLICATION = "Explorer"
 # when it is first imported (lazily, in a worker), so setting it here costs nothing at start-up.
 TORCH_THREADS = "1"
 
+# Harmless notices of Qt's offscreen platform, printed on every headless render; other messages pass through.
+_IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
 
 def prepare_environment(headless: bool) -> None:
     """Before the QApplication exists: pick a platform that works without a display."""
@@ -28,6 +31,7 @@ def create_app(argv: list[str] | None = None):
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
+    _install_message_filter()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -35,6 +39,19 @@ def create_app(argv: list[str] | None = None):
     app.setStyle("Fusion")
     pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
     return app
+
+
+def _install_message_filter() -> None:
+    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
+
+    if QCoreApplication.instance() is not None:
+        return  # installed with the application, or the host (e.g. a test runner) owns message handling
+
+    def handler(mode, context, message: str) -> None:
+        if message not in _IGNORED_QT_MESSAGES:
+            previous(mode, context, message) if previous is not None else print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
 
 
 def apply_app_theme(app, theme) -> None:
@@ -60,3 +77,8 @@ def apply_app_theme(app, theme) -> None:
     font = QFont(app.font())
     font.setPointSizeF(theme.font_pt)
     app.setFont(font)
+    # Widgets with a style sheet (superqt's slider labels, fields marked invalid) keep the palette they were
+    # polished with; polishing them again makes them take the new one.
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())

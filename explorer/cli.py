@@ -95,21 +95,25 @@ def _run(args: argparse.Namespace) -> int:
             topic(args.tab)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    if (args.size is not None or args.scale != "1") and not args.screenshot:
+    if (args.size is not None or args.scale != "1") and args.screenshot is None:
         raise UsageError("--size and --scale apply to --screenshot")
     size = parse_size(args.size) if args.size else DEFAULT_SIZE
     scale = parse_scale(args.scale)
-    if args.screenshot:
+    if args.screenshot is not None:
         from explorer.export import ExportError, check_writable
 
+        if Path(args.screenshot).suffix.lower() != ".png":
+            raise UsageError(f"--screenshot writes PNG: the file name must end in .png, got {args.screenshot!r}")
         try:
             check_writable(args.screenshot)
         except ExportError as exc:
             raise UsageError(f"--screenshot: {exc}") from None
+    elif not _display_available():
+        raise UsageError("no display to open a window on; use --screenshot PNG to render headless")
 
     from explorer.app import prepare_environment
 
-    prepare_environment(headless=bool(args.screenshot))
+    prepare_environment(headless=args.screenshot is not None)
     from explorer import state
     from explorer.app import create_app
 
@@ -125,13 +129,22 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(f"--state: {Path(args.state).name} is for an unknown tab '{payload['tab']}'")
     params = _requested_params(tab_id, payload, args)
 
-    if args.screenshot:
+    if args.screenshot is not None:
         return _screenshot(app, tab_id, params, args, size, scale)
     return _open_window(app, tab_id, params, args)
 
 
+def _display_available() -> bool:
+    """A window can be shown: a display exists, or the user chose a Qt platform (e.g. offscreen, vnc) on purpose."""
+    import os
+
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _default_tab(args: argparse.Namespace) -> str:
-    if args.screenshot:
+    if args.screenshot is not None:
         return TOPICS[0].id
     from PySide6.QtCore import QSettings
 

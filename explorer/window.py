@@ -209,8 +209,8 @@ class MainWindow(QMainWindow):
             "Bigger fonts, thicker lines, no chrome", checkable=True,
         )
         self._presentation_action.setChecked(self._presenting)
-        self._action(view_menu, "Zoom &In", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view_menu, "Zoom In", lambda: self.zoom(1), "Ctrl+=")
+        zoom_in = self._action(view_menu, "Zoom &In", lambda: self.zoom(1))
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
         self._action(view_menu, "Zoom &Out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
         self._action(view_menu, "&Actual Size", lambda: self.zoom(0), "Ctrl+0")
 
@@ -267,8 +267,9 @@ class MainWindow(QMainWindow):
     # ----- state files -----
     @Slot()
     def open_state(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open State", "", "State (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open State", self._folder(), "State (*.json);;All files (*)")
         if path:
+            self._remember_folder(path)
             self.load_state_file(path)
 
     def load_state_file(self, path: str) -> bool:
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_state(self) -> None:
         tab = self.current_tab()
-        path, _ = QFileDialog.getSaveFileName(self, "Save State", f"{tab.topic_id}.json", "State (*.json)")
+        path = self._ask_path("Save State", f"{tab.topic_id}.json", "State (*.json)")
         if path:
             try:
                 state.save(path, tab.topic_id, tab.specs, tab.params(), tab.view_state())
@@ -301,8 +302,17 @@ class MainWindow(QMainWindow):
 
     # ----- export -----
     def _ask_path(self, title: str, suggestion: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, pattern)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder()) / suggestion), pattern)
+        if path:
+            self._remember_folder(path)
         return path
+
+    def _folder(self) -> str:
+        """The folder of the last file opened or saved, so dialogs start where the user works."""
+        return self._settings.value("last_folder", str(Path.home()), type=str)
+
+    def _remember_folder(self, path: str) -> None:
+        self._settings.setValue("last_folder", str(Path(path).parent))
 
     def export_png(self, scale: int) -> None:
         tab = self.current_tab()

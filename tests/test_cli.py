@@ -38,10 +38,25 @@ def test_list_tabs_and_version():
         (["--size", "800x600"], "apply to --screenshot"),
         (["--theme", "pink"], "invalid choice"),
         (["--frobnicate"], "unrecognized arguments"),
+        (["--tab", "spacetime", "--screenshot", "out.jpg"], "must end in .png"),
+        (["--screenshot", ""], "must end in .png"),
     ],
 )
 def test_bad_arguments(args, fragment):
     assert_one_line_error(run_cli(*args), fragment)
+
+
+def test_no_display_and_no_screenshot_is_an_error():
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT, isolated_env
+
+    env = {k: v for k, v in isolated_env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py")], capture_output=True, text=True, timeout=60,
+                            env=env, cwd=os.fspath(ROOT))
+    assert_one_line_error(result, "no display")
 
 
 def test_bad_state_file(tmp_path):
@@ -57,6 +72,7 @@ def test_screenshot_of_every_tab(tmp_path, topic):
     out = tmp_path / f"{topic}.png"
     result = run_cli("--tab", topic, "--screenshot", out, "--size", "1000x700")
     assert result.returncode == 0, result.stderr
+    assert result.stderr == "", "a successful render prints nothing on stderr"
     width, height, colours, _ = image_stats(out)
     assert (width, height) == (1000, 700)
     assert colours > 30, "the picture is nearly blank"

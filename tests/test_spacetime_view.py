@@ -44,6 +44,13 @@ def test_keyboard_moves_a_slider(qtbot, tab):
     assert tab.params()["beta"] == pytest.approx(0.99)
 
 
+def test_slider_values_are_rounded_to_the_digits_shown(qtbot, tab):
+    tab.panel.control("beta").setValue(0.3766071428571429)
+    assert tab.params()["beta"] == 0.377
+    settle(qtbot, tab)
+    assert "γ = 1.0797" in tab.readout.text()  # gamma(0.377), the beta the label shows
+
+
 def test_every_control_changes_what_is_drawn(qtbot, tab):
     def snapshot():
         items = [tab.moving_axes, tab.grid_lines, tab.hyperbolae, tab.euclid_axes, tab.hyper_axes2,

@@ -72,6 +72,20 @@ def test_theme_presentation_and_zoom_persist(qtbot, app):
     second.close()
 
 
+def test_switching_theme_restyles_everything(window, qtbot):
+    from explorer.theme import DARK, LIGHT
+
+    tab = window.select("spacetime")
+    qtbot.waitUntil(tab.is_idle, timeout=30_000)
+    slider_label = tab.panel.control("beta")._label
+    legend_label = tab.minkowski.legend.items[0][1]
+    for theme in (DARK, LIGHT, DARK):
+        window.set_theme(theme.name)
+        assert slider_label.palette().text().color().name().lower() == theme.foreground.lower()
+        assert f"color:{theme.foreground.lower()}" in legend_label.item.toHtml().replace(" ", "").lower()
+        assert tab.diagram_panel.backgroundBrush().color().name().lower() == theme.background.lower()
+
+
 def test_state_round_trip_through_files(window, tmp_path, monkeypatch, qtbot):
     tab = window.current_tab()
     spec = next(s for s in tab.specs if s.kind == "float")

@@ -52,6 +52,7 @@ class LogSlider(QWidget):
     """A slider on a logarithmic scale with an editable value field (superqt has no log slider)."""
 
     valueChanged = Signal(float)
+    rejected = Signal(str)
 
     def __init__(self, minimum: float, maximum: float, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,8 +97,10 @@ class LogSlider(QWidget):
         except ValueError:
             value = float("nan")
         if not (10**self._lo <= value <= 10**self._hi):
+            message = f"enter a number between {10**self._lo:.3g} and {10**self._hi:.3g}"
             self._field.setStyleSheet("border: 1px solid #C0392B;")
-            self._field.setToolTip(f"enter a number between {10**self._lo:.3g} and {10**self._hi:.3g}")
+            self._field.setToolTip(message)
+            self.rejected.emit(message)
             return
         self._field.setStyleSheet("")
         self._field.setToolTip("")
@@ -148,6 +151,7 @@ class ParamPanel(QWidget):
         if kind == "float" and spec.log:
             control = LogSlider(spec.minimum, spec.maximum)
             control.valueChanged.connect(lambda v, n=spec.name: self._commit(n, v))
+            control.rejected.connect(lambda message, n=spec.name: self.error.emit(f"{n}: {message}"))
         elif kind == "float":
             control = LabeledDoubleSlider(Qt.Orientation.Horizontal)
             control.setRange(spec.minimum, spec.maximum)
@@ -210,6 +214,8 @@ class ParamPanel(QWidget):
     # Controls connect through small lambdas only to bind the parameter name; they run in the GUI thread.
     def _commit(self, name: str, value: Any) -> None:
         spec = self._specs[name]
+        if spec.kind == "float" and not spec.log:
+            value = round(value, spec.decimals)  # the value the label shows is the value used and saved
         try:
             value = spec.validate(value)
         except ValueError as exc:

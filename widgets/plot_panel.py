@@ -87,6 +87,26 @@ def _same(a, b) -> bool:
     return type(a) is type(b) and a == b
 
 
+def _let_title_shrink(label: pg.LabelItem) -> None:
+    """A title's width is otherwise its plot's minimum width, and a narrow window clips whole plots instead.
+
+    pyqtgraph recomputes a label's minimum size (``updateMin``, with hints kept in ``_sizeHint``) on every text
+    change and resize; this wraps that one label's method so the width part of the minimum stays zero.
+    """
+    recompute = label.updateMin
+
+    def update_min() -> None:
+        recompute()
+        label.setMinimumWidth(0)
+        hints = getattr(label, "_sizeHint", None)
+        if isinstance(hints, dict) and Qt.SizeHint.MinimumSize in hints:
+            hints[Qt.SizeHint.MinimumSize] = (0, hints[Qt.SizeHint.MinimumSize][1])
+            label.updateGeometry()
+
+    label.updateMin = update_min
+    update_min()
+
+
 class PlotPanel(pg.GraphicsLayoutWidget):
     """Plots laid out in a grid, with factory methods for themed items."""
 
@@ -133,6 +153,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         if equal_aspect:
             plot.setAspectLocked(True)
         plot._explorer_labels = (title, x_label, y_label)  # re-applied with theme colours and fonts
+        _let_title_shrink(plot.titleLabel)
         if legend:
             # ``legend`` may be an offset: negative numbers anchor it to the right / bottom edge.
             plot.addLegend(offset=legend if isinstance(legend, tuple) else (8, 8))
@@ -246,6 +267,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         if plot.legend is not None:
             plot.legend.setLabelTextColor(theme.foreground)
             plot.legend.setLabelTextSize(f"{theme.font_pt * 0.9:.1f}pt")
+            for _sample, label in plot.legend.items:
+                label.setText(label.text)  # existing labels only take the new colour and size when re-rendered
             plot.legend.setBrush(make_brush(theme, "surface", 200))
             plot.legend.setPen(pg.mkPen(theme.grid))
 

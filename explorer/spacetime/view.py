@@ -122,7 +122,7 @@ class SpacetimeTab(TopicTab):
     def build_plots(self) -> QWidget:
         # The diagram gets its own panel, so it can be square while four small plots share the rest.
         diagram = self.diagram_panel = PlotPanel(self.theme)
-        self.minkowski = diagram.add_plot(0, 0, "Minkowski diagram", "x", "t", equal_aspect=True, legend=True)
+        self.minkowski = diagram.add_plot(0, 0, "Minkowski diagram", "x", "t", equal_aspect=True, legend=(-6, -6))
         panel = self.symmetry_panel = PlotPanel(self.theme)
         p = panel.add_plot
         self.euclid = p(0, 0, "Rotation by θ: r² fixed", "x", "y", equal_aspect=True)
@@ -222,9 +222,9 @@ class SpacetimeTab(TopicTab):
         plot.setXRange(-1, 1, padding=0.02)
         plot.setYRange(-2, 2, padding=0.02)
         self.light_limits = panel.curve(plot, Style("cone", 1.0, dash=True), connect="finite")
-        self.galilean = panel.curve(plot, Style("muted", 1.4, dash=True), "u + v (Galileo)")
-        self.slope_sum = panel.curve(plot, Style("c2", 1.4), "tan(atan u + atan v)")
-        self.relativistic = panel.curve(plot, Style("c0", 2.4), "(u+v)/(1+uv)")
+        self.galilean = panel.curve(plot, Style("muted", 1.4, dash=True), "u + v")
+        self.slope_sum = panel.curve(plot, Style("c2", 1.4), "slopes add")
+        self.relativistic = panel.curve(plot, Style("c0", 2.4), "u ⊕ v")
         self.velocity_point = panel.scatter(plot, Style("c1"), size=10)
         self.velocity_text = panel.text(plot, "foreground", anchor=(0, 0))
 
@@ -339,11 +339,11 @@ class SpacetimeTab(TopicTab):
         ex, ey = r["euclid_point"]
         set_data(self.euclid_point, x=[ex], y=[ey])
         angle, angle2 = r["angles"]
-        euclid = f"θ = {angle:.2f}, θ + θ₂ = {angle + angle2:.2f}\nx² + y² = {ex * ex + ey * ey:.3f}"
+        euclid = f"θ={angle:.2f}, θ+θ₂={angle + angle2:.2f}\nr² = {ex * ex + ey * ey:.3f}"
         set_text(self.euclid_text, euclid, -2.1, 2.15)
         ht, hx = r["hyper_point"]
         set_data(self.hyper_point, x=[hx], y=[ht])
-        hyper = f"φ = {angle:.2f}, φ + φ₂ = {angle + angle2:.2f}\nt² − x² = {ht * ht - hx * hx:.3f}"
+        hyper = f"φ={angle:.2f}, φ+φ₂={angle + angle2:.2f}\ns² = {ht * ht - hx * hx:.3f}"
         set_text(self.hyper_text, hyper, -2.1, 2.15)
 
         u = r["u"]
@@ -353,7 +353,7 @@ class SpacetimeTab(TopicTab):
         set_data(self.light_limits, [-1, 1, np.nan, -1, 1], [1, 1, np.nan, -1, -1], connect="finite")
         beta, total, v = r["u_v"]
         set_data(self.velocity_point, x=[beta], y=[total])
-        set_text(self.velocity_text, f"{beta:.3g} ⊕ {v:.3g} = {total:.4f}", -0.97, 1.95)
+        set_text(self.velocity_text, f"{beta:.3f} ⊕ {v:.3f} = {total:.4f}", -0.97, 1.95)
 
         self._show_twins(r["twins"], r["twin_lines"])
         self._show_readout(r)
