@@ -85,7 +85,7 @@ def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.nd
                     continue
                 if x is None or len(x) == 0:
                     continue
-                name = item.name() or f"series {item_index + 1}"
+                name = item.name() or getattr(item, "_explorer_label", None) or f"series {item_index + 1}"
                 series.append((f"{_plain(title)} / {name}", np.asarray(x, float), np.asarray(y, float)))
     return series
 

@@ -130,3 +130,12 @@ def test_view_state_round_trip(qtbot, tab):
     assert tab.view_state()["selected"] == 0
     tab.apply_view_state(view)
     assert tab.view_state()["selected"] == 2
+
+
+def test_exported_data_names_every_curve(qtbot, tab):
+    from explorer.export import plotted_series
+
+    labels = [label for label, _, _ in plotted_series(tab.plot_panels())]
+    assert len(labels) > 20
+    assert not [label for label in labels if "/ series " in label]
+    assert "Twin paradox / simultaneity jump" in labels

@@ -162,15 +162,26 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         return plot
 
     # Items. Each factory adds the item to ``plot`` and remembers its style for theme changes.
-    def curve(self, plot: pg.PlotItem, style: Style = Style(), name: str | None = None, **kwargs) -> pg.PlotDataItem:
+    # ``name`` puts an item in its plot's legend; ``label`` only names it in exported data (CSV).
+    def curve(
+        self, plot: pg.PlotItem, style: Style = Style(), name: str | None = None, label: str | None = None, **kwargs
+    ) -> pg.PlotDataItem:
         item = pg.PlotDataItem(name=name, **kwargs)
+        item._explorer_label = label or name
         plot.addItem(item)
         return self._remember(item, style)
 
     def scatter(
-        self, plot: pg.PlotItem, style: Style = Style(), size: float = 8, symbol: str = "o", name: str | None = None
+        self,
+        plot: pg.PlotItem,
+        style: Style = Style(),
+        size: float = 8,
+        symbol: str = "o",
+        name: str | None = None,
+        label: str | None = None,
     ) -> pg.ScatterPlotItem:
         item = pg.ScatterPlotItem(size=size, symbol=symbol, name=name)
+        item._explorer_label = label or name
         plot.addItem(item)
         return self._remember(item, style)
 

@@ -176,13 +176,15 @@ class SpacetimeTab(TopicTab):
     def _build_minkowski(self, panel: PlotPanel) -> None:
         plot = self.minkowski
         self.cone = panel.curve(plot, Style("cone", 1.6, dash=True), "light cone", connect="finite")
-        self.rest_axes = panel.curve(plot, Style("muted", 1.2), connect="finite")
-        self.grid_lines = panel.curve(plot, Style("c0", 0.8, alpha=70), connect="finite")
+        self.rest_axes = panel.curve(plot, Style("muted", 1.2), label="rest axes", connect="finite")
+        self.grid_lines = panel.curve(plot, Style("c0", 0.8, alpha=70), label="boosted grid", connect="finite")
         self.simultaneity = panel.curve(plot, Style("c0", 1.0, dash=True, alpha=160), "t′ = const", connect="finite")
         self.moving_axes = panel.curve(plot, Style("c0", 2.6), "moving frame t′, x′", connect="finite")
         self.hyperbolae = panel.curve(plot, Style("c1", 1.2, dash=True, alpha=180), "t² − x² = s²", connect="finite")
-        self.unit_hyperbolae = panel.curve(plot, Style("muted", 0.8, dash=True), connect="finite")
-        self.ticks = panel.scatter(plot, Style("c0"), size=7, symbol="o")
+        self.unit_hyperbolae = panel.curve(
+            plot, Style("muted", 0.8, dash=True), label="unit hyperbolae t² − x² = ±1", connect="finite"
+        )
+        self.ticks = panel.scatter(plot, Style("c0"), size=7, symbol="o", label="unit ticks of t′, x′")
         self.worldline = panel.curve(plot, Style("c2", 1.8), "selected worldline", connect="finite")
         self.axis_labels = [panel.text(plot, "c0", anchor=(0.5, 1.0)) for _ in range(2)]
         self.event_items = []
@@ -202,41 +204,45 @@ class SpacetimeTab(TopicTab):
         for plot in (self.euclid, self.hyper):
             plot.setXRange(-2.2, 2.2, padding=0)
             plot.setYRange(-2.2, 2.2, padding=0)
-        self.euclid_grid = panel.curve(self.euclid, Style("c0", 0.7, alpha=60), connect="finite")
-        self.euclid_fixed = panel.curve(self.euclid, Style("muted", 1.0), connect="finite")
-        self.circle = panel.curve(self.euclid, Style("c1", 1.6))
-        self.euclid_axes = panel.curve(self.euclid, Style("c0", 2.4), connect="finite")
-        self.euclid_axes2 = panel.curve(self.euclid, Style("c2", 1.6, dash=True), connect="finite")
-        self.euclid_point = panel.scatter(self.euclid, Style("c1"), size=10)
+        self.euclid_grid = panel.curve(self.euclid, Style("c0", 0.7, alpha=60), label="rotated grid", connect="finite")
+        self.euclid_fixed = panel.curve(self.euclid, Style("muted", 1.0), label="fixed axes", connect="finite")
+        self.circle = panel.curve(self.euclid, Style("c1", 1.6), label="circle r = 1.5")
+        self.euclid_axes = panel.curve(self.euclid, Style("c0", 2.4), label="axes rotated by θ", connect="finite")
+        self.euclid_axes2 = panel.curve(
+            self.euclid, Style("c2", 1.6, dash=True), label="axes rotated by θ + θ₂", connect="finite"
+        )
+        self.euclid_point = panel.scatter(self.euclid, Style("c1"), size=10, label="rotated point")
         self.euclid_text = panel.text(self.euclid, "foreground", anchor=(0, 0))
-        self.hyper_grid = panel.curve(self.hyper, Style("c0", 0.7, alpha=60), connect="finite")
-        self.hyper_cone = panel.curve(self.hyper, Style("cone", 1.2, dash=True), connect="finite")
-        self.hyper_curves = panel.curve(self.hyper, Style("c1", 1.6), connect="finite")
-        self.hyper_axes = panel.curve(self.hyper, Style("c0", 2.4), connect="finite")
-        self.hyper_axes2 = panel.curve(self.hyper, Style("c2", 1.6, dash=True), connect="finite")
-        self.hyper_point = panel.scatter(self.hyper, Style("c1"), size=10)
+        self.hyper_grid = panel.curve(self.hyper, Style("c0", 0.7, alpha=60), label="boosted grid", connect="finite")
+        self.hyper_cone = panel.curve(self.hyper, Style("cone", 1.2, dash=True), label="light cone", connect="finite")
+        self.hyper_curves = panel.curve(self.hyper, Style("c1", 1.6), label="hyperbolae s² = ±1", connect="finite")
+        self.hyper_axes = panel.curve(self.hyper, Style("c0", 2.4), label="axes boosted by φ", connect="finite")
+        self.hyper_axes2 = panel.curve(
+            self.hyper, Style("c2", 1.6, dash=True), label="axes boosted by φ + φ₂", connect="finite"
+        )
+        self.hyper_point = panel.scatter(self.hyper, Style("c1"), size=10, label="boosted unit event")
         self.hyper_text = panel.text(self.hyper, "foreground", anchor=(0, 0))
 
     def _build_velocity(self, panel: PlotPanel) -> None:
         plot = self.velocity
         plot.setXRange(-1, 1, padding=0.02)
         plot.setYRange(-2, 2, padding=0.02)
-        self.light_limits = panel.curve(plot, Style("cone", 1.0, dash=True), connect="finite")
+        self.light_limits = panel.curve(plot, Style("cone", 1.0, dash=True), label="±c", connect="finite")
         self.galilean = panel.curve(plot, Style("muted", 1.4, dash=True), "u + v")
         self.slope_sum = panel.curve(plot, Style("c2", 1.4), "slopes add")
         self.relativistic = panel.curve(plot, Style("c0", 2.4), "u ⊕ v")
-        self.velocity_point = panel.scatter(plot, Style("c1"), size=10)
+        self.velocity_point = panel.scatter(plot, Style("c1"), size=10, label="β ⊕ v")
         self.velocity_text = panel.text(plot, "foreground", anchor=(0, 0))
 
     def _build_twins(self, panel: PlotPanel) -> None:
         plot = self.twins
-        self.home_line = panel.curve(plot, Style("c0", 2.2))
-        self.traveller_line = panel.curve(plot, Style("c1", 2.2))
-        self.twin_now = panel.curve(plot, Style("c1", 0.8, alpha=90), connect="finite")
-        self.turn_lines = panel.curve(plot, Style("c1", 1.4, dash=True), connect="finite")
-        self.jump = panel.curve(plot, Style("warning", 5.0))
-        self.home_ticks = panel.scatter(plot, Style("c0"), size=6)
-        self.traveller_ticks = panel.scatter(plot, Style("c1"), size=6)
+        self.home_line = panel.curve(plot, Style("c0", 2.2), label="home twin")
+        self.traveller_line = panel.curve(plot, Style("c1", 2.2), label="travelling twin")
+        self.twin_now = panel.curve(plot, Style("c1", 0.8, alpha=90), label="traveller's now", connect="finite")
+        self.turn_lines = panel.curve(plot, Style("c1", 1.4, dash=True), label="now at turnaround", connect="finite")
+        self.jump = panel.curve(plot, Style("warning", 5.0), label="simultaneity jump")
+        self.home_ticks = panel.scatter(plot, Style("c0"), size=6, label="home clock ticks")
+        self.traveller_ticks = panel.scatter(plot, Style("c1"), size=6, label="traveller clock ticks")
         self.twin_text = panel.text(plot, "foreground", anchor=(0, 0))
 
     # ----- computing (worker thread) -----
