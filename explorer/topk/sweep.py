@@ -1,0 +1,81 @@
+"""Temperature sweeps: ST_k(x/τ) over a τ grid, distance to the hard mask, large-τ asymptotes."""
+
+import numpy as np
+
+from . import _validate
+from .hard import hard_mask
+from .methods import METHODS, check_options, scaled_topk
+
+
+def _prepare(x, k, taus, method, options):
+    x = _validate.vector(x)
+    k = _validate.k_value(k, x.shape[0])
+    t = _validate.taus(taus)
+    _validate.choice(method, METHODS)
+    return x, k, t, _validate.scaled_grid(x, t), check_options(method, options)
+
+
+def tau_sweep(x, k, taus, method="sigmoid", **options):
+    """ST_k(x / τ) for each τ: array (len(taus), n), one batched call."""
+    _, k, _, v, options = _prepare(x, k, taus, method, options)
+    return scaled_topk(v, k, method, options)
+
+
+def error_to_hard(x, k, taus, method="sigmoid", norm="l1", **options):
+    """Distance ‖ST_k(x/τ) − hard_topk(x, k)‖ per τ, norm 'l1' or 'max'."""
+    _validate.choice(norm, ("l1", "max"), "norm")
+    x, k, _, v, options = _prepare(x, k, taus, method, options)
+    gap = np.abs(scaled_topk(v, k, method, options) - hard_mask(x, k))
+    return gap.sum(axis=1) if norm == "l1" else gap.max(axis=1)
+
+
+def _harmonic(m):
+    return float(np.sum(1.0 / np.arange(1, m + 1)))
+
+
+def large_tau_slope(n, k, method="sigmoid", **options):
+    """c in ST_k(x/τ)_i ≈ k/n + c·(x_i − mean x)/τ as τ → ∞ (the Jacobian at equal scores).
+
+    Threshold methods: c = f'(f⁻¹(k/n)); grad: Var − Cov of uniform k-subsets = k(n−k)/(n(n−1));
+    iterative/weighted: linearised rounds; gumbel: Plackett–Luce, (1 − k/n)(H_n − H_{n−k})·n/(n−1).
+    """
+    n = _validate.count(n, "n")
+    k = _validate.k_value(k, n)
+    _validate.choice(method, METHODS)
+    options = check_options(method, options)
+    if n == 1:
+        return 0.0
+    q = k / n
+    if method in ("grad", "grad_recursive"):
+        return k * (n - k) / (n * (n - 1))
+    if method == "sigmoid":
+        return q * (1 - q)
+    if method == "exp":
+        return q if k < n else 0.0
+    if method == "laplace":
+        return min(q, 1 - q)
+    if method == "clip":
+        return 1.0 if k < n else 0.0
+    if method == "sinkhorn":
+        return 2 * q * (1 - q) / options["eps"]
+    if method == "gumbel":
+        return (1 - q) * (_harmonic(n) - _harmonic(n - k)) * n / (n - 1)
+    if method == "iterative":
+        # Each round shrinks the centred perturbation by (n−2)/(n−1) and contributes 1/n of it.
+        r = (n - 2) / (n - 1)
+        return (n - 1) * (1 - r**k) / n
+    # weighted: round j sees capacity c_j = 1 − (j−1)/n; dlog w = dv + dc/c, dp = dlog w / n, dc −= dp.
+    slope, dc = 0.0, 0.0
+    for j in range(1, k + 1):
+        dp = (1 + dc / (1 - (j - 1) / n)) / n
+        slope += dp
+        dc -= dp
+    return slope
+
+
+def large_tau_asymptote(x, k, taus, method="sigmoid", **options):
+    """k/n + c·(x − mean x)/τ per τ: array (len(taus), n)."""
+    x = _validate.vector(x)
+    t = _validate.taus(taus)
+    c = large_tau_slope(x.shape[0], k, method, **options)
+    return k / x.shape[0] + c * (x - x.mean())[None, :] / t[:, None]
