@@ -78,7 +78,7 @@ def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.nd
             title = plot.titleLabel.text or f"plot {panel_index + 1}.{plot_index + 1}"
             for item_index, item in enumerate(plot.listDataItems()):
                 if isinstance(item, pg.PlotDataItem):
-                    x, y = item.getData()
+                    x, y = item.getOriginalDataset()  # getData() is log10 of the data on log axes
                 elif isinstance(item, pg.ScatterPlotItem):
                     x, y = item.getData()
                 else:

@@ -24,6 +24,13 @@ class Topic:
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        "sampling",
+        "Sampling trajectories",
+        "生成扩散模型漫谈(二十四)：少走捷径，更快到达",
+        "https://kexue.fm/archives/10077",
+        "explorer.sampling.view:SamplingTab",
+    ),
+    Topic(
         "spacetime",
         "Spacetime symmetry",
         "相对论、对称和第四维",

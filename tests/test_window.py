@@ -160,3 +160,20 @@ def test_close_while_computing(qtbot, app):
         tab.set_params({spec.name: value})
     win.close()
     assert not tab.runner.busy or tab.runner._closed
+
+
+def test_csv_holds_data_values_on_log_axes(qtbot, app, tmp_path):
+    import pyqtgraph as pg
+
+    from explorer import export
+    from explorer.theme import LIGHT
+    from widgets.plot_panel import PlotPanel
+
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, "decay", log_x=True, log_y=True)
+    curve = panel.curve(plot, name="curve")
+    curve.setData([1.0, 10.0, 100.0], [1e-3, 1e-2, 1e-1])
+    assert isinstance(curve, pg.PlotDataItem)
+    (_, x, y), = export.plotted_series([panel])
+    assert list(x) == [1.0, 10.0, 100.0] and list(y) == [1e-3, 1e-2, 1e-1]
