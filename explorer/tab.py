@@ -61,11 +61,10 @@ class TopicTab(QWidget):
         self._settle.timeout.connect(self._draw_crisp)
         self.play_bar: PlayBar | None = None
 
-        self.runner = Runner(self, name=f"{self.topic_id}-runner")
+        self._runners: list[Runner] = []
+        self.runner = self.add_runner(f"{self.topic_id}-runner")
         self.runner.result.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
-        self.runner.busy_changed.connect(self.busy_changed)
-        self.runner.progress.connect(self.progress_changed)
 
         self.panel = ParamPanel(self.specs)
         self.panel.changed.connect(self._on_param_changed)
@@ -174,10 +173,22 @@ class TopicTab(QWidget):
         self.error_label.setStyleSheet(f"color: {theme.warning};")
         self.on_theme(theme)
 
+    def add_runner(self, name: str) -> Runner:
+        """Another latest-wins runner, for long jobs (training, big grids) that slider moves must not cancel.
+
+        The tab counts as busy while any of its runners works, reports their progress, and shuts them all down.
+        Connect its ``result`` and ``failed`` signals to the tab's own slots.
+        """
+        runner = Runner(self, name=name)
+        runner.busy_changed.connect(self._on_runner_busy)
+        runner.progress.connect(self.progress_changed)
+        self._runners.append(runner)
+        return runner
+
     def is_idle(self) -> bool:
         """No computation running or waiting and nothing left to draw (headless rendering waits for this)."""
         return (
-            not self.runner.busy
+            not any(runner.busy for runner in self._runners)
             and not self._redraw.isActive()
             and not self._settle.isActive()
             and self.explanation_panel.rendered
@@ -188,10 +199,17 @@ class TopicTab(QWidget):
             self.play_bar.pause()
         self._redraw.stop()
         self._settle.stop()
-        self.runner.shutdown()
+        for runner in self._runners:
+            runner.cancel()  # all first, so the waits below overlap
+        for runner in self._runners:
+            runner.shutdown()
         self.explanation_panel.shutdown()
 
     # ----- internals -----
+    @Slot(bool)
+    def _on_runner_busy(self, _busy: bool) -> None:
+        self.busy_changed.emit(any(runner.busy for runner in self._runners))
+
     @Slot(str, object)
     def _on_param_changed(self, name: str, value: Any) -> None:
         self._values[name] = value

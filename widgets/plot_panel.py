@@ -213,6 +213,16 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         plot.addItem(item)
         return item
 
+    def set_labels(
+        self, plot: pg.PlotItem, title: str | None = None, x_label: str | None = None, y_label: str | None = None
+    ) -> None:
+        """Change a plot's title or axis labels (None keeps one); they stay themed across theme changes."""
+        old = plot._explorer_labels
+        new = tuple(old_text if text is None else text for old_text, text in zip(old, (title, x_label, y_label)))
+        if new != old:
+            plot._explorer_labels = new
+            self._style_plot(plot)
+
     def restyle(self, item, style: Style) -> None:
         """Change an item's style (e.g. a highlighted series) and keep it across theme changes."""
         for index, (known, _) in enumerate(self._styled):

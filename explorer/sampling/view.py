@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.params import ParamSpec
-from explorer.runner import Cancelled, Job, Runner
+from explorer.runner import Cancelled, Job
 from explorer.sampling import (
     PRESETS,
     SCHEDULES,
@@ -431,18 +431,14 @@ class SamplingTab(TopicTab):
         self._grid_summary = ""
         super().__init__(theme, parent)
 
-        self.experiments = Runner(self, name="sampling-experiments")
+        self.experiments = self.add_runner("sampling-experiments")
         self.experiments.result.connect(self._on_experiments)
         self.experiments.failed.connect(self._on_experiments_failed)
         self.experiments.progress.connect(self._on_experiments_progress)
-        self.trainer = Runner(self, name="sampling-training")
+        self.trainer = self.add_runner("sampling-training")
         self.trainer.result.connect(self._on_trained)
         self.trainer.failed.connect(self._on_train_failed)
         self.trainer.progress.connect(self._on_train_progress)
-        # Busy means any of the three runners is working.
-        self.runner.busy_changed.disconnect(self.busy_changed)
-        for runner in (self.runner, self.experiments, self.trainer):
-            runner.busy_changed.connect(self._on_any_busy)
         self._experiments_ready = True
         self._sync_experiments()
         self._show_network_source()
@@ -623,7 +619,8 @@ class SamplingTab(TopicTab):
         size = 4 if result.particles <= 3000 else 3
         if self.particles.opts["size"] != size:
             self.particles.setSize(size)
-        _set_labels(self.flow_plot, *AXIS_LABELS[result.params["view"]])
+        x_label, y_label = AXIS_LABELS[result.params["view"]]
+        self.plot_panel.set_labels(self.flow_plot, x_label=x_label, y_label=y_label)
         if result.params["view"] == "scaled":
             _set_view(self.flow_plot, result.half_width[0])
         set_data(self.live_point, [result.trajectory.nfe], [max(result.metric, 1e-6)])
@@ -793,8 +790,9 @@ class SamplingTab(TopicTab):
         curves_shown = self._shown_keys["curves"]
         if curves_shown is not None:
             stale_curves = curves_shown != self._curves_request().key
-            _retitle(self.quality_plot, "Quality vs NFE, " + ("exact D" if curves_shown[3] == "exact" else
-                                                               "network, ρ = 1") + (" (stale)" if stale_curves else ""))
+            source = "exact D" if curves_shown[3] == "exact" else "network, ρ = 1"
+            title = f"Quality vs NFE, {source}" + (" (stale)" if stale_curves else "")
+            self.plot_panel.set_labels(self.quality_plot, title=title)
         shown = self._shown_keys["skip"]
         stale = shown is not None and shown != self._skip_request().key
         grid_running = self._requested["skip"] is not None
@@ -857,7 +855,7 @@ class SamplingTab(TopicTab):
         self.grid_plot.getAxis("bottom").setTicks([[(j, str(s)) for j, s in enumerate(grid.steps)]])
         self.grid_plot.getAxis("left").setTicks([[(i, f"{r:g}") for i, r in enumerate(grid.rhos)]])
         self.grid_plot.setRange(xRange=(-0.5, columns - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
-        _retitle(self.grid_plot, f"Skip-Tuning grid, {SOLVER_SHORT[request.solver]}")
+        self.plot_panel.set_labels(self.grid_plot, title=f"Skip-Tuning grid, {SOLVER_SHORT[request.solver]}")
         self._grid = grid
         self._update_grid_markers()
         gains = base - grid.values
@@ -940,13 +938,6 @@ class SamplingTab(TopicTab):
                                         f"final loss {network.final_loss:.3f}.")
 
     # ----- tab plumbing -----
-    @Slot(bool)
-    def _on_any_busy(self, _busy: bool) -> None:
-        self.busy_changed.emit(self.runner.busy or self.experiments.busy or self.trainer.busy)
-
-    def is_idle(self) -> bool:
-        return super().is_idle() and not self.experiments.busy and not self.trainer.busy
-
     def view_state(self) -> dict[str, Any]:
         return {"frame": self.play_bar.frame}
 
@@ -969,12 +960,6 @@ class SamplingTab(TopicTab):
         axis.setTickFont(tick_font)
         axis.setLabel("W₂ ÷ W₂ at ρ = 1", color=theme.foreground, **{"font-size": f"{theme.font_pt * 0.9:.1f}pt"})
 
-    def shutdown(self) -> None:
-        for runner in (self.experiments, self.trainer, self.runner):
-            runner.cancel()  # all at once, so the waits below overlap
-        self.experiments.shutdown()
-        self.trainer.shutdown()
-        super().shutdown()
 
 
 def _key(request) -> tuple | None:
@@ -1013,20 +998,3 @@ def _set_view(plot: pg.PlotItem, half_width: float) -> None:
 def _log_ticks(axis: pg.AxisItem, values) -> None:
     """Round-number ticks on a log axis (pyqtgraph's own minor labels overlap: 2·10¹ 3·10¹ …)."""
     axis.setTicks([[(math.log10(v), f"{v:g}") for v in values]])
-
-
-def _set_labels(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
-    """Change axis labels; they keep their themed style, and the panel re-applies the new text on theme changes."""
-    title, old_x, old_y = plot._explorer_labels
-    if (old_x, old_y) != (x_label, y_label):
-        plot._explorer_labels = (title, x_label, y_label)
-        plot.setLabel("bottom", x_label)
-        plot.setLabel("left", y_label)
-
-
-def _retitle(plot: pg.PlotItem, title: str) -> None:
-    """Change a title (see _set_labels)."""
-    old, x_label, y_label = plot._explorer_labels
-    if old != title:
-        plot._explorer_labels = (title, x_label, y_label)
-        plot.setTitle(title)
