@@ -23,6 +23,8 @@ class Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
+    Topic("topk", "Smooth Top-k", "Softmax后传：寻找Top-K的光滑近似", "https://kexue.fm/archives/10373",
+          "explorer.topk.view:TopkTab"),
     Topic(
         "sampling",
         "Sampling trajectories",

@@ -1,0 +1,294 @@
+"""The Smooth top-k tab driven as a user would: presets, temperature, methods, animation, bad input, values shown."""
+
+import html
+
+import numpy as np
+import pytest
+from helpers import open_tab, settle
+from scipy.special import expit
+
+import explorer.topk as T
+from explorer.topk import frame as topk_frame
+from explorer.topk.view import PRESET_KEYS, TopkTab
+
+
+@pytest.fixture
+def tab(qtbot, app):
+    widget = open_tab(qtbot, TopkTab)
+    yield widget
+    widget.shutdown()
+
+
+def heights(tab, method):
+    return np.asarray(tab.method_bars[method].opts["height"], float)
+
+
+def curve(item):
+    """The data as set (not log-transformed)."""
+    x, y = item.getOriginalDataset() if hasattr(item, "getOriginalDataset") else item.getData()
+    if x is None:
+        return np.zeros(0), np.zeros(0)
+    return np.asarray(x), np.asarray(y)
+
+
+def choose_preset(qtbot, tab, key):
+    index = tab.preset_combo.findData(key)
+    tab.preset_combo.setCurrentIndex(index)
+    tab.preset_combo.activated.emit(index)
+    settle(qtbot, tab)
+
+
+def test_default_bars_match_closed_forms(tab):
+    # [3, 2, 1, 4], k = 2, τ = 1: the sigmoid threshold is λ = 2.5 by symmetry.
+    np.testing.assert_allclose(heights(tab, "sigmoid"), expit([0.5, -0.5, -1.5, 1.5]), rtol=1e-12)
+    grad = heights(tab, "grad")
+    np.testing.assert_allclose(grad[[3, 2]], expit([2.0, -2.0]), rtol=1e-12)  # exactly σ(±2) for 4 and 1
+    np.testing.assert_allclose(grad[:2], [0.6944133, 0.3055867], atol=1e-7)
+    np.testing.assert_allclose(heights(tab, "sinkhorn"), heights(tab, "sigmoid"), atol=1e-12)  # ε = 2τ
+    np.testing.assert_allclose(tab.hard_bars.opts["height"], [1, 0, 0, 1])
+    for method in topk_frame.DEFAULT_METHODS:
+        assert "Σ = 2.000" in tab.key_items[method].text()
+        assert tab.key_items[method].isVisible()
+    assert not tab.key_items["iterative"].isVisible()
+    assert tab.preset_combo.currentData() == "post_example"
+
+
+def test_explanation_lists_every_method_and_the_properties(tab):
+    assert sorted(topk_frame.ORDER) == sorted(T.METHODS)
+    body = tab.explanation.body
+    for method in T.METHODS:
+        row = body.split(f"<tr><td>{html.escape(topk_frame.SHORT_LABELS[method])}</td>")[1].split("</tr>")[0]
+        expected = ["✗" if T.PROPERTIES[method][p] == "no" else "" for p in ("range", "sum", "order")]
+        assert [("✗" if "✗" in cell else "") for cell in row.split("</td>")[:3]] == expected
+    assert "[0.694, 0.306, σ(−2), σ(2)]" in body
+
+
+@pytest.mark.parametrize("key", PRESET_KEYS)
+def test_presets_set_x_and_k(qtbot, tab, key):
+    choose_preset(qtbot, tab, key)
+    preset = T.PRESETS[key]
+    frame = tab._frame
+    np.testing.assert_array_equal(frame.x, preset.x)  # the random input at n = 10, seed 0 is the model's preset
+    assert frame.k == preset.k == tab.params()["k"]
+    assert tab.params()["tau"] == 1.0
+    assert tab.preset_combo.currentData() == key
+    assert tab.preset_note.text()
+    assert not tab.error_label.isVisible()
+
+
+def test_iterative_preset_flags_an_entry_above_one(qtbot, tab):
+    choose_preset(qtbot, tab, "iterative_exceeds_one")
+    bars = heights(tab, "iterative")
+    np.testing.assert_allclose(bars, [1.32623522, 0.48444697, 0.18931781], atol=1e-7)
+    flag_x, flag_y = tab.bar_flags.getData()
+    bar_x = np.asarray(tab.method_bars["iterative"].opts["x"])
+    assert len(flag_x) == 1 and flag_x[0] == pytest.approx(bar_x[0]) and flag_y[0] > 1.3
+    assert "max 1.33 &gt; 1" in tab.key_items["iterative"].text()
+    # n = 3: its path leaves the capped simplex towards [1.5, 0.5, 0] as τ → 0.
+    assert not tab.simplex_note.isVisible()
+    x, y = curve(tab.simplex_paths["iterative"])
+    np.testing.assert_allclose([x[0], y[0]], T.triangle_xy([1.5, 0.5, 0.0]), atol=1e-6)
+    x, y = curve(tab.capped_polygon)
+    assert len(x) == 4  # a closed triangle: the k-hot vectors (1,1,0), (1,0,1), (0,1,1)
+
+
+def test_counterexample_presets_are_flagged(qtbot, tab):
+    choose_preset(qtbot, tab, "weighted_loses_order")
+    text = tab.key_items["weighted"].text()
+    assert "order lost" in text and "max 1.29" in text
+    choose_preset(qtbot, tab, "recursion_breaks")
+    np.testing.assert_allclose(heights(tab, "grad_recursive"), [2.0, 0.0])
+    np.testing.assert_allclose(heights(tab, "grad"), [1.0, 1.0])
+    assert "max 2 &gt; 1" in tab.key_items["grad_recursive"].text()
+    choose_preset(qtbot, tab, "recursion_nan")
+    assert "NaN" in tab.key_items["grad_recursive"].text()
+    flag_x, _ = tab.bar_flags.getData()
+    assert len(flag_x) == 8  # every NaN bar is marked
+
+
+def test_tau_changes_the_bars_but_not_the_sweeps(qtbot, tab, monkeypatch):
+    before_bars = heights(tab, "sigmoid")
+    before_error = curve(tab.error_curves["grad"])
+    before_components = curve(tab.component_curves)
+    sweep = tab._frame.sweeps["grad"]
+    calls = []
+    original = topk_frame.tau_sweep
+    monkeypatch.setattr(topk_frame, "tau_sweep", lambda *a, **kw: (calls.append(a), original(*a, **kw))[1])
+    tab.panel.control("tau")._slider.setValue(333)  # a third of the way along 1e-3 .. 1e3: τ ≈ 0.1
+    settle(qtbot, tab)
+    assert tab.params()["tau"] == pytest.approx(0.1, rel=0.01)
+    assert not np.allclose(heights(tab, "sigmoid"), before_bars)
+    for after, before in ((curve(tab.error_curves["grad"]), before_error),
+                          (curve(tab.component_curves), before_components)):
+        np.testing.assert_array_equal(after[0], before[0])
+        np.testing.assert_array_equal(after[1], before[1])
+    assert tab._frame.sweeps["grad"] is sweep
+    assert calls == [], "a temperature change must reuse the cached τ sweeps"
+    # The current-τ marker moved along the (unchanged) curve.
+    marker_x, marker_y = curve(tab.error_now["grad"])
+    assert marker_x[0] == pytest.approx(tab.params()["tau"])
+    assert marker_y[0] == pytest.approx(tab._frame.checks["grad"].error)
+
+
+def test_error_curves_agree_with_the_model(tab):
+    for method in ("grad", "sigmoid", "laplace"):
+        taus, error = curve(tab.error_curves[method])
+        expected = T.error_to_hard([3, 2, 1, 4], 2, taus, method)
+        keep = expected > 0
+        np.testing.assert_allclose(error[keep], expected[keep], rtol=1e-9)
+
+
+def test_sinkhorn_markers_sit_on_the_sigmoid_curves(qtbot, tab):
+    tab.set_params({"focus": "sigmoid"})
+    settle(qtbot, tab)
+    assert "Sinkhorn" in tab.components_plot.titleLabel.text
+    taus, values = curve(tab.component_markers)
+    per_component = len(tab._frame.sweeps["sinkhorn"].taus)
+    component = np.repeat(np.arange(4), per_component)  # the markers run through each component in turn
+    assert len(taus) == 4 * per_component
+    x = [3.0, 2.0, 1.0, 4.0]
+    sigmoid = np.array([T.soft_topk(x, 2, t, "sigmoid")[c] for t, c in zip(taus, component)])
+    converged = taus >= 0.3  # at smaller τ 1000 Sinkhorn iterations are not enough for these gaps
+    np.testing.assert_allclose(values[converged], sigmoid[converged], atol=1e-6)
+
+
+def test_bisection_animation_narrows_the_bracket(qtbot, tab):
+    def bracket():
+        x, _ = curve(tab.bracket_edges)
+        return x[0], x[3]
+
+    widths = []
+    for _ in range(5):
+        low, high = bracket()
+        widths.append(high - low)
+        tab.play_bar.step()
+    np.testing.assert_allclose(np.array(widths[1:]) / np.array(widths[:-1]), 0.5)
+    low, high = bracket()
+    assert low <= 2.5 <= high  # the sigmoid root
+    assert "step 6" in tab.step_text.textItem.toPlainText()
+    tab.play_bar.play()
+    qtbot.waitUntil(lambda: tab.play_bar.frame > 7, timeout=5000)
+    tab.play_bar.pause()
+
+
+def test_jacobian_image_is_symmetric_with_a_symmetric_colour_range(tab):
+    image = tab.jacobian_image.image
+    expected = T.topk_jacobian([3, 2, 1, 4], 2, 1.0, "grad")
+    np.testing.assert_allclose(image, expected, atol=1e-12)
+    np.testing.assert_allclose(image, image.T, atol=1e-12)
+    np.testing.assert_allclose(image.sum(axis=1), 0.0, atol=1e-12)  # Σ = k whatever x: rows sum to zero
+    low, high = tab.jacobian_bar.levels()
+    assert low == pytest.approx(-high) and high == pytest.approx(np.abs(expected).max())
+
+
+def test_jacobian_falls_back_and_is_guarded_at_large_n(qtbot, tab):
+    tab.set_params({"focus": "iterative"})
+    settle(qtbot, tab)
+    assert "GradTopK" in tab.jacobian_plot.titleLabel.text  # no exact Jacobian for the iterative scheme
+    tab.set_params({"source": "random", "n": 1000, "k": 30, "focus": "grad"})
+    settle(qtbot, tab)
+    assert tab.jacobian_note.isVisible() and "O(n²k)" in tab.jacobian_note.textItem.toPlainText()
+    tab.set_params({"focus": "sigmoid"})
+    settle(qtbot, tab)
+    assert not tab.jacobian_note.isVisible()
+    assert tab.jacobian_image.image.shape == (16, 16)  # the ranks around the k-th place
+    assert "ranks 23–38 of 1000" in tab.bars_plot.getAxis("bottom").labelText
+
+
+def test_simplex_view_only_for_three_scores(qtbot, tab):
+    assert tab.simplex_note.isVisible() and "n = 3" in tab.simplex_note.textItem.toPlainText()
+    assert curve(tab.simplex_paths["grad"])[0].size == 0
+    tab.set_params({"x": "2, 0.5, -1", "k": 1})
+    settle(qtbot, tab)
+    assert not tab.simplex_note.isVisible()
+    x, y = curve(tab.simplex_paths["grad"])
+    taus = tab._frame.sweeps["grad"].taus
+    expected = T.triangle_xy(T.tau_sweep([2, 0.5, -1], 1, taus, "grad"))
+    np.testing.assert_allclose(np.column_stack([x, y]), expected, atol=1e-12)
+    hard_x, hard_y = tab.simplex_hard.getData()
+    np.testing.assert_allclose([hard_x[0], hard_y[0]], T.triangle_xy([1.0, 0.0, 0.0]))
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [("1,,2", "entry 2 is empty"), ("a,b", "entry 1 ('a') is not a number"), ("1,nan", "entry 2 is nan"),
+     ("", "enter the scores"), ("5", "at least two"), ("1, 1e9", "too large")],
+)
+def test_bad_scores_show_a_clear_message(qtbot, tab, text, fragment):
+    field = tab.panel.control("x")
+    field.setText(text)
+    field.editingFinished.emit()
+    assert tab.error_label.isVisible() and fragment in tab.error_label.text()
+    assert tab.params()["x"] == "3, 2, 1, 4"
+
+
+def test_k_above_n_is_capped_with_a_message(qtbot, tab):
+    tab.set_params({"k": 7})
+    settle(qtbot, tab)
+    assert tab.k_notice.isVisible() and "k = 7 is more than the n = 4 scores" in tab.k_notice.text()
+    assert not tab.error_label.isVisible()
+    np.testing.assert_allclose(heights(tab, "grad"), 1.0)
+    assert "nothing to bisect" in tab.step_text.textItem.toPlainText()
+    tab.set_params({"k": 3})
+    settle(qtbot, tab)
+    assert not tab.k_notice.isVisible()
+
+
+def test_every_control_changes_what_is_drawn(qtbot, tab):
+    def snapshot():
+        items = [tab.component_curves, tab.error_curves["grad"], tab.error_curves["exp"],
+                 tab.threshold_curves["sigmoid"], tab.sum_value, tab.mid_line]
+        data = [np.nan_to_num(np.concatenate(curve(item))).round(9).tobytes() for item in items]
+        bars = [heights(tab, m).round(9).tobytes() for m in ("grad", "exp", "sigmoid")]
+        keys = [label.text() for label in tab.key_items.values()]
+        return data + bars + keys + [tab.components_plot.titleLabel.text]
+
+    changes = [("x", "1, 5, 2, 0, 3"), ("k", 3), ("tau", 0.2), ("methods", ("grad", "exp")), ("focus", "laplace"),
+               ("source", "random"), ("n", 12), ("seed", 4)]
+    assert {name for name, _ in changes} == {spec.name for spec in tab.specs}
+    for name, value in changes:
+        before = snapshot()
+        tab.set_params({name: value})
+        settle(qtbot, tab)
+        assert snapshot() != before, f"changing {name} changed nothing on screen"
+    assert not tab.panel.control("x").isEnabled() and tab.panel.control("n").isEnabled()
+    assert tab.preset_combo.currentData() == "random"
+
+
+def test_large_n_drag_reuses_sweeps_and_stays_fast(qtbot, tab):
+    import time
+
+    tab.set_params({"source": "random", "n": 1000, "k": 30, "methods": ("sigmoid", "laplace", "exp", "clip"),
+                    "focus": "laplace"})
+    settle(qtbot, tab)
+    params = tab.params()
+
+    class Job:
+        def check(self):
+            pass
+
+        def progress(self, fraction, message=""):
+            raise AssertionError("no new sweep should be needed for a temperature change")
+
+    timings = []
+    for tau in (0.5, 0.2, 0.05, 0.02, 0.01):
+        start = time.perf_counter()
+        TopkTab.compute({**params, "tau": tau}, Job())
+        timings.append(time.perf_counter() - start)
+    assert np.median(timings) < 0.1, timings
+
+
+def test_view_state_round_trip(qtbot, tab):
+    for _ in range(5):
+        tab.play_bar.step()
+    view = tab.view_state()
+    assert view == {"bisection_step": 5}
+    tab.apply_view_state({"bisection_step": "x"})
+    assert tab.view_state() == {"bisection_step": 0}
+    tab.apply_view_state({"bisection_step": 10**9, "other": object()})
+    assert tab.view_state() == {"bisection_step": 0}
+    tab.apply_view_state(view)
+    assert tab.view_state() == view
+    low, high = curve(tab.bracket_edges)[0][[0, 3]]
+    first_low, first_high, _ = tab._frame.threshold.trace[5]
+    assert (low, high) == (pytest.approx(first_low), pytest.approx(first_high))
