@@ -25,6 +25,8 @@ class Topic:
 TOPICS: tuple[Topic, ...] = (
     Topic("topk", "Smooth Top-k", "Softmax后传：寻找Top-K的光滑近似", "https://kexue.fm/archives/10373",
           "explorer.topk.view:TopkTab"),
+    Topic("abc", "N = ab + c", "自然数集中 N = ab + c 时 a + b + c 的最小值", "https://kexue.fm/archives/9775",
+          "explorer.ab_plus_c.view:AbcTab"),
     Topic(
         "sampling",
         "Sampling trajectories",

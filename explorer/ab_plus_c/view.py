@@ -1,0 +1,1365 @@
+"""The N = ab + c tab: the cost landscape S(a, b), the sawtooth S(a), the (p, q) and (x, y) pictures of the post's
+fast searches, each search animated candidate by candidate, and S*(N) − 2√N over a range of N.
+
+Everything arithmetic stays in exact Python integers (the model); plots get float64 offsets from integer origins,
+and every number shown as text is an exact integer with digit grouping.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import time
+from dataclasses import dataclass
+from math import isqrt
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer import ab_plus_c as ab
+from explorer.params import ParamSpec
+from explorer.runner import Job, Runner
+from explorer.tab import TopicTab
+from explorer.theme import Theme
+from widgets.explanation import Explanation
+from widgets.play_bar import PlayBar
+from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+
+#: Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
+#: beyond it a pure-Python sweep of ~N^(1/6) columns would hold the worker for minutes.
+MAX_N = 10**42
+#: Searches with more candidates than this are counted (closed forms) but not traced or animated.
+TRACE_LIMIT = 200_000
+#: An animation has at most this many frames (plus an empty first frame); longer traces reveal batches per frame.
+MAX_FRAMES = 120
+FRAMES_PER_SECOND = 6
+SLIDER_MAX = 10_000
+#: A range of N is evaluated in chunks, with progress and cancellation between them: this many N per vectorised
+#: chunk (N < 2**53), and exact-sweep chunks sized to take about CHUNK_SECONDS.
+VECTOR_CHUNK = 50_000
+CHUNK_SECONDS = 0.2
+#: A range job starts by itself only when cheap: vectorised (N < 2**53) or few exact sweeps of moderate N.
+AUTO_EXACT_RANGE = 10_000
+AUTO_EXACT_BELOW = 10**24
+BAND_POINTS = 2000  # the band's fill is drawn from at most this many bins (a 10⁶-point fill is slow)
+LARGE_S = 10**6  # from here on text shows S − S* instead of S
+LOG_ABOVE = 1000  # S − S* axes turn symmetric-logarithmic when values exceed this
+OFFSET_FROM = 10_000  # q and y axes become offsets from the optimum's q*, y* from here on (plain ticks stay short)
+PLANE_FULL = 293  # the (p, q) heat map shows the post's whole p-window up to this many columns (as the model)
+PLANE_HALF = 15  # beyond, a (2·15 + 1)² square around the optimum
+
+ALGORITHMS = ("naive", "scan_sqrt", "scan_sqrt_closed", "search_xy", "search_pq_full", "search_pq")
+ALGORITHM_LABELS = (
+    "naive a = b = ⌊√N⌋",
+    "Algorithm 1 (as published)",
+    "Algorithm 1, fixed",
+    "(x, y) parity split",
+    "(p, q) whole window",
+    "(p, q) early stop",
+)
+SHORT_LABELS = dict(zip(ALGORITHMS, ("naive", "Algorithm 1", "Algorithm 1 fixed", "(x, y)", "(p, q) window",
+                                     "(p, q) early stop")))
+RANGES = (1_000, 10_000, 100_000, 1_000_000)
+PAGES = ("ab", "pq", "range")
+PAGE_TITLES = ("(a, b) landscape", "(p, q) and (x, y)", "Over N: S* − 2√N and cost")
+RACE_METHODS = (
+    ("scan_sqrt", "Algorithm 1 (√N)", "c1"),
+    ("search_xy", "(x, y) window", "c3"),
+    ("search_pq_full", "(p, q) window (N^¼)", "c4"),
+    ("search_pq", "(p, q) early stop", "c2"),
+)
+RACE_CURVES = (("sqrt(N)", "√N"), ("N^(1/4)", "N^¼"), ("N^(1/6)", "N^(1/6)"))
+
+
+def group(n: int) -> str:
+    """An exact integer with digit grouping."""
+    return f"{n:,}"
+
+
+def triple_text(triple: tuple[int, int, int]) -> str:
+    a, b, c = triple
+    return f"{group(a)} × {group(b)} + {group(c)}"
+
+
+def cost_text(s: int, s_opt: int) -> str:
+    """S for small numbers; S* + k once S has too many digits to compare at a glance."""
+    if s_opt < LARGE_S:
+        return f"S = {s}" if s == s_opt else f"S = {s} = S* + {group(s - s_opt)}"
+    return "S = S*" if s == s_opt else f"S = S* + {group(s - s_opt)}"
+
+
+SPECS = (
+    ParamSpec("N", "bigint", 130, "N",
+              "Any positive integer up to 10⁴², exact: 130, 1_000_003, 10^18, 1e15, 2**61-1. "
+              "The slider below covers 1 … 10,000.", minimum=1, maximum=MAX_N),
+    ParamSpec("algorithm", "choice", "scan_sqrt", "animated search",
+              "The method whose candidates the animation reveals one by one", choices=ALGORITHMS,
+              choice_labels=ALGORITHM_LABELS),
+    ParamSpec("window", "int", 12, "landscape half-width",
+              "The (a, b) landscape shows a* ± this many columns and b* ± this many rows", minimum=3, maximum=60),
+    ParamSpec("levels", "bool", True, "level curves",
+              "Draw S = S* and S = S(naive) on the landscape: the hyperbolae (a − 1)(b − 1) = N + 1 − S"),
+    ParamSpec("range", "choice", 10_000, "N in range",
+              "How many consecutive N the 'Over N' page evaluates (centred on N, from 1 for small N)",
+              choices=RANGES, choice_labels=("10³", "10⁴", "10⁵", "10⁶")),
+)
+
+EXPLANATION = Explanation(
+    title="N = ab + c",
+    post_title="自然数集中 N = ab + c 时 a + b + c 的最小值",
+    post_url="https://kexue.fm/archives/9775",
+    body=(
+        "<p>Write a natural number as $N = ab + c$ and minimise $S = a + b + c$. With $c = N - ab$,</p>"
+        "$$S = N + 1 - (a-1)(b-1)$$"
+        "<p>so $(a-1)(b-1)$ must be as large as $ab \\leq N$ allows. The obvious $a = b = \\lfloor\\sqrt{N}\\rfloor$ "
+        "is <b>not</b> always best: $130 = 11\\cdot 11 + 9$ costs 31, but $130 = 10\\cdot 13$ costs 23.</p>"
+        "<p>For fixed $a$ the best $b$ is $\\lfloor N/a\\rfloor$ (the staircase). <b>Algorithm 1</b> scans "
+        "$a \\in (\\sqrt{N/2}, \\sqrt{N}]$, $O(\\sqrt{N})$ candidates; as published it fails at 31 values of N "
+        "(162 = 2·9²: the optimum 9·18 sits exactly at $a = \\sqrt{N/2}$).</p>"
+        "<p>With $p = a + b$, $q = b - a$ (equal parity) the cost is</p>"
+        "$$4S = 4N + 4 + q^2 - (p-2)^2$$"
+        "<p>For each $p$ the best $q$ is the least with $q^2 \\geq p^2 - 4N$. The post's window "
+        "$p \\leq 2\\sqrt{N} + 2 + \\sqrt{1 + 4\\sqrt{N}}$ has $O(N^{1/4})$ columns; and since $S \\geq p$, the "
+        "sweep may <b>stop</b> once $p$ exceeds the best $S$ found: about $N^{1/6}$ columns in practice. "
+        "The (x, y) form is the same search with $x = p/2$, $y = q/2$, integer and half-integer lattices.</p>"
+        "<p>The optimum lies in the band</p>"
+        "$$\\lceil 2\\sqrt{N}\\,\\rceil \\leq S^* \\leq 2\\sqrt{N} + 2 + \\sqrt{1 + 4\\sqrt{N}}$$"
+        "<p>(the lower bound needs N ≥ 4; for N ≤ 3 the best is $0\\cdot 0 + N$). The post's equation (1) is off "
+        "by one: $N - (\\sqrt{ab} - 1)^2 + (\\sqrt{a} - \\sqrt{b})^2$ misses a $+1$.</p>"
+        "<p>Large N: the plots are windowed around the optimum and their axes are offsets such as "
+        "$a - a^*$, with the exact origin in the axis label.</p>"
+    ),
+    what_to_try=(
+        "N = 130: the naive point (11, 11) sits on a lower level curve than the optimum (10, 13).",
+        "Preset 162: Algorithm 1's shaded interval starts just right of a = 9 and misses the optimum; "
+        "its trace ends at S* + 1.",
+        "Preset 2879 with (p, q) early stop: step through 14 columns; the sweep stops where p passes S*.",
+        "Drag the N slider: the naive badge flips between ✓ and ✗.",
+        "10¹⁸ + 123456789012 on the (p, q) page: 933 columns instead of 63,249 or 292 million.",
+        "Over N with 10⁶ values: S* − 2√N stays inside the band; the naive rule drifts far above it.",
+    ),
+)
+
+
+# ----------------------------------------------------------------------------- worker-side math (no Qt)
+
+
+@dataclass(frozen=True, eq=False)
+class Trace:
+    """One search's candidates as plot arrays (offsets per view) and S − S* in search order.
+
+    ``search`` is None when the method examines more than TRACE_LIMIT candidates; ``count`` is then the exact
+    closed-form count and the arrays are empty.
+    """
+
+    method: str
+    count: int
+    search: ab.SearchResult | None
+    s_opt: int
+    excess: np.ndarray
+    best: np.ndarray
+    views: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]  # view -> (x, y, inside the view's window)
+
+
+def _pair_columns(pairs: list[tuple[int, int]], N: int) -> tuple[Any, Any]:
+    """The a and b columns of a candidate list: int64 arrays when every value fits, else object arrays."""
+    dtype = np.int64 if N < 2**62 else object
+    table = np.array(pairs, dtype=dtype).reshape(-1, 2)
+    return table[:, 0], table[:, 1]
+
+
+def _as_offsets(values, origin: int) -> np.ndarray:
+    """values − origin as float64 (exact integer subtraction first)."""
+    if values.dtype == object:
+        return np.array([float(v - origin) for v in values], dtype=np.float64)
+    return (values - np.int64(origin)).astype(np.float64)
+
+
+def _inside(x: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    return (x >= lo) & (x <= hi)
+
+
+def _trace(method: str, count: int, search: ab.SearchResult | None, N: int, s_opt: int, frames: dict,
+           q0: int) -> Trace:
+    """Candidates as offsets in every view's coordinates; q (and y = q/2) relative to q0."""
+    if search is None or not search.candidates:
+        empty = np.zeros(0)
+        return Trace(method, count, search, s_opt, empty, empty,
+                     {k: (empty, empty, empty.astype(bool)) for k in frames})
+    a, b = _pair_columns(search.candidates, N)
+    s_minus = a + b + (N - a * b) - s_opt
+    excess = _as_offsets(s_minus, 0)
+    land, saw, plane, columns, lattice = (frames[k] for k in ("ab", "saw", "pq", "col", "xy"))
+    views = {}
+    x, y = _as_offsets(a, land.a0), _as_offsets(b, land.b0)
+    views["ab"] = (x, y, _inside(x, land.a[0], land.a[-1]) & _inside(y, land.b[0], land.b[-1]))
+    x = _as_offsets(a, saw.a0)
+    views["saw"] = (x, excess, _inside(x, saw.a[0], saw.a[-1]))
+    p, q = a + b, b - a
+    x, y = _as_offsets(p, plane.p0), _as_offsets(q, q0)
+    views["pq"] = (x, y, _inside(x, plane.p[0], plane.p[-1]) & _inside(y, plane.q[0] - q0, plane.q[-1] - q0))
+    x = _as_offsets(p, columns.p0)
+    views["col"] = (x, excess, _inside(x, columns.p[0], columns.p[-1]))
+    x, y = _as_offsets(p, 2 * lattice.x0) / 2, _as_offsets(q, q0) / 2
+    views["xy"] = (x, y, _inside(x, lattice.m[0] - 0.5, lattice.m[-1] + 1.0))
+    return Trace(method, count, search, s_opt, excess, np.minimum.accumulate(excess), views)
+
+
+def _run_search(method: str, N: int) -> ab.SearchResult:
+    if method == "naive":
+        return ab.naive(N)
+    if method in ("scan_sqrt", "scan_sqrt_closed"):
+        return ab.scan_sqrt(N, closed=method == "scan_sqrt_closed")
+    if method == "search_xy":
+        return ab.search_xy(N)
+    return ab.search_pq(N, early_stop=method == "search_pq")
+
+
+def _column_range(N: int, s_opt: int, p_opt: int) -> range:
+    """p values for the column-minimum plot: the post's whole window when small, else p1 … S* (the early-stop
+    sweep) when that is affordable, else the model's window around the optimum."""
+    p1, top = isqrt(4 * N), ab.upper_bound_top(N)
+    if top - p1 <= 400:
+        return range(max(0, p1 - 4), top + 3)
+    if s_opt - p1 <= 4000:
+        return range(max(0, p1 - 4), s_opt + 3 + (s_opt - p1) // 10)
+    return _around(p_opt, 100)
+
+
+def _around(centre: int, half: int) -> range:
+    return range(max(0, centre - half), centre + half + 1)
+
+
+def level_curve(N: int, s: int, a_range: np.ndarray, b_range: np.ndarray, a0: int, b0: int,
+                samples: int = 256) -> np.ndarray:
+    """Points (a − a0, b − b0) of (a − 1)(b − 1) = N + 1 − s over the window, exact until the final division.
+
+    a runs over a rational grid a = num/den; then b − b0 = ((1 − b0)(num − den) + K den)/(num − den).
+    """
+    k = N + 1 - s
+    a_lo, a_hi = a0 + round(a_range[0]), a0 + round(a_range[-1])
+    b_lo, b_hi = b_range[0] - 0.5, b_range[-1] + 0.5
+    if k <= 0 or a_hi <= 1:
+        return np.empty((0, 2))
+    a_lo = max(a_lo, 1)
+    points = []
+    for i in range(samples + 1):
+        num, den = a_lo * samples + (a_hi - a_lo) * i, samples
+        if num <= den:  # a <= 1: the curve is at infinity
+            continue
+        y = ((1 - b0) * (num - den) + k * den) / (num - den)
+        if b_lo <= y <= b_hi:
+            points.append(((num - a0 * den) / den, y))
+    return np.array(points, dtype=np.float64).reshape(-1, 2)
+
+
+def _pq_edge(N: int, plane: ab.PQPlane, q0: int) -> np.ndarray:
+    """The feasibility edge q² = p² − 4N in the plane's window as (p − p0, q − q0).
+
+    Sampled in p (the model's curve) and in q at quarter steps, p = √(q² + 4N) split into an exact integer root
+    and a small fraction: near the optimum of a large N the edge is nearly vertical, so p-samples miss it."""
+    q_lo, q_hi = plane.q[0], plane.q[-1]
+    points = [(x, y - q0) for x, y in plane.hyperbola if q_lo - 1 <= y <= q_hi + 1]
+    for k in range(4 * max(0, int(q_lo) - 1), 4 * (int(q_hi) + 1) + 1):
+        n = k * k + 64 * N  # (4p)² = 16(q² + 4N) for q = k/4
+        root = isqrt(n)
+        offset = ((root - 4 * plane.p0) + (n - root * root) / (math.sqrt(n) + root)) / 4  # p − p0
+        if plane.p[0] - 1 <= offset <= plane.p[-1] + 1:
+            points.append((offset, k / 4 - q0))
+    points.sort()
+    return np.array(points, dtype=np.float64).reshape(-1, 2)
+
+
+@functools.cache
+def _default_race() -> ab.ComplexityRace:
+    return ab.complexity_race()
+
+
+def optima_from_sweep(N: int, s_opt: int, sweep: ab.SearchResult) -> list[tuple[int, int, int]]:
+    """Every optimal triple of N >= 6, from the early-stopping (p, q) sweep: an optimum has p1 <= a + b <= S*
+    (S(p) falls strictly up to p1, and S >= p) and the least q of its column (S grows with q)."""
+    return sorted({(a, b, N - a * b) for a, b in sweep.candidates if a + b + N - a * b == s_opt})
+
+
+def _all_optima(N: int, s_opt: int, optimum: tuple[int, int, int], counts: dict,
+                sweep: ab.SearchResult | None) -> list[tuple[int, int, int]]:
+    """Every optimal triple: brute force for small N, else from the sweep when it is short enough to run
+    (``sweep``: already run), else the one min_abc found."""
+    if N <= ab.ALL_OPTIMA_MAX_N:
+        return ab.all_optima(N)
+    if counts["search_pq"] <= TRACE_LIMIT:
+        return optima_from_sweep(N, s_opt, sweep or ab.search_pq(N))
+    return [optimum]
+
+
+def compute_view(params: dict[str, Any], job: Job) -> dict[str, Any]:
+    """Everything the plots and badges need for one N (the range over N is a separate, longer job)."""
+    N, method = params["N"], params["algorithm"]
+    land = ab.landscape(N, half_width=params["window"])
+    # Origins are 0 (small N) or the optimum itself, so the optimum's offsets are small exact integers.
+    a_opt, b_opt = land.a0 + round(land.optimum[0]), land.b0 + round(land.optimum[1])
+    s_opt = land.s_opt
+    optimum = (a_opt, b_opt, N - a_opt * b_opt)
+    job.check()
+    saw = ab.sawtooth(N)
+    p_opt, q_opt = a_opt + b_opt, b_opt - a_opt
+    if ab.upper_bound_top(N) - isqrt(4 * N) <= PLANE_FULL:
+        plane = ab.pq_plane(N)
+    else:  # the hyperbola is nearly vertical at this zoom: a small square shows the lattice and the edge
+        plane = ab.pq_plane(N, _around(p_opt, PLANE_HALF), _around(q_opt, PLANE_HALF))
+    q0 = q_opt if q_opt >= OFFSET_FROM else 0
+    pq_edge = _pq_edge(N, plane, q0)
+    columns = ab.pq_plane(N, p_range=_column_range(N, s_opt, a_opt + b_opt), q_range=range(0, 1))
+    lattice = ab.xy_lattice(N)
+    counts = {k: v[0] for k, v in ab.complexity_race([N]).counts.items()}
+    job.check()
+
+    naive = ab.naive(N)
+    published = ab.scan_sqrt(N) if counts["scan_sqrt"] <= TRACE_LIMIT else None
+    count = counts[method]
+    if count > TRACE_LIMIT:
+        search = None
+    elif method == "scan_sqrt" and published is not None:
+        search = published
+    else:
+        search = _run_search(method, N)
+    job.check()
+    frames = {"ab": land, "saw": saw, "pq": plane, "col": columns, "xy": lattice}
+    trace = _trace(method, count, search, N, s_opt, frames, q0)
+    optima = _all_optima(N, s_opt, optimum, counts, search if method == "search_pq" else None)
+
+    levels = []
+    if params["levels"]:
+        levels.append(level_curve(N, s_opt, land.a, land.b, land.a0, land.b0))
+        if naive.S != s_opt:
+            levels.append(level_curve(N, naive.S, land.a, land.b, land.a0, land.b0))
+    race = _default_race()
+    return {
+        "N": N, "method": method, "s_opt": s_opt, "optimum": optimum, "optima": optima, "naive": naive,
+        "published": published, "published_ok": N not in ab.PUBLISHED_FAILURES, "counts": counts,
+        "landscape": land, "sawtooth": saw, "plane": plane, "columns": columns, "lattice": lattice,
+        "trace": trace, "levels": levels, "race": race, "q0": q0, "pq_edge": pq_edge,
+    }
+
+
+def range_window(N: int, size: int) -> tuple[int, int]:
+    """The half-open range of ``size`` consecutive N centred on N (starting at 1 for small N)."""
+    start = max(1, N - size // 2)
+    return start, start + size
+
+
+def range_is_cheap(start: int, stop: int) -> bool:
+    """Vectorised (N < 2**53: ~0.5 s per 10⁶ N) or few exact sweeps of moderate N (~3 s)."""
+    return stop - 1 <= 2**53 or (stop - start <= AUTO_EXACT_RANGE and stop < AUTO_EXACT_BELOW)
+
+
+def compute_range(N: int, size: int, job: Job) -> dict[str, Any]:
+    """S*(N) − 2√N and the naive rule's excess over ``size`` consecutive N, in chunks (progress, cancel)."""
+    start, stop = range_window(N, size)
+    vectorised = stop - 1 <= 2**53
+    chunk = VECTOR_CHUNK if vectorised else 1
+    parts = []
+    began = time.monotonic()
+    lo = start
+    while lo < stop:
+        job.check()
+        hi = min(lo + chunk, stop)
+        parts.append(ab.excess_over_range(lo, hi))
+        lo = hi
+        done = hi - start
+        elapsed = time.monotonic() - began
+        if not vectorised:  # one exact sweep per N, 30 µs to 1 s each: chunks of about CHUNK_SECONDS
+            chunk = max(1, min(VECTOR_CHUNK, int(CHUNK_SECONDS * done / max(elapsed, 1e-6))))
+        left = elapsed * (size - done) / done
+        eta = f", about {left:.0f} s left" if left >= 2 else ""
+        job.progress(done / size, f"S*(N): {group(done)} of {group(size)} N{eta}")
+    excess = np.concatenate([p.excess for p in parts])
+    naive_excess = np.rint(np.concatenate([p.naive for p in parts]) - excess)  # both share t and frac: exact ints
+    lower = np.concatenate([p.lower for p in parts])
+    upper = np.concatenate([p.upper for p in parts])
+    origin = 0 if stop <= 10**7 else N  # absolute N while float64 and the axis can show it
+    x = np.arange(size, dtype=np.float64) + float(start - origin)
+    bins = max(1, -(-size // BAND_POINTS))
+    usable = size - size % bins
+    band_x = x[:usable].reshape(-1, bins).mean(axis=1)
+    band_low = lower[:usable].reshape(-1, bins).min(axis=1)
+    band_high = upper[:usable].reshape(-1, bins).max(axis=1)
+    tail = slice(max(0, 4 - start), None)  # the lower bound holds from N = 4 on
+    band_check = excess[tail]
+    worst = int(np.argmax(naive_excess))
+    highest = int(np.argmax(excess))
+    return {
+        "N": N, "start": start, "stop": stop, "origin": origin, "x": x, "excess": excess,
+        "naive_excess": naive_excess, "lower": lower, "upper": upper,
+        "band": (band_x, band_low, band_high),
+        "inside": bool(np.all(band_check >= lower[tail] - 1e-9) and np.all(band_check <= upper[tail] + 1e-9)),
+        "naive_wrong": float(np.mean(naive_excess > 0)), "naive_worst": (start + worst, int(naive_excess[worst])),
+        "highest": (start + highest, float(excess[highest])),
+    }
+
+
+# ----------------------------------------------------------------------------- the tab
+
+
+class AbcTab(TopicTab):
+    topic_id = "abc"
+    specs = SPECS
+    explanation = EXPLANATION
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        self._result: dict[str, Any] | None = None
+        self._range_result: dict[str, Any] | None = None
+        self._range_key: tuple[int, int] | None = None  # the window last requested
+        self._range_state = "idle"  # idle, running, cancelled, waiting (too costly to start alone)
+        self._page = 0
+        self._wanted_frame: int | None = None
+        self._drawn_pages: set[int] = set()  # pages showing the latest result
+        self._heat_maps: list[tuple[pg.ImageItem, pg.ColorBarItem]] = []
+        self._badge_kinds: dict[QLabel, str] = {}
+        self._log_axes: dict[pg.PlotItem, bool] = {}  # cost axes currently on a symmetric-log scale
+        self.range_runner: Runner | None = None
+        super().__init__(theme, parent)
+        self.range_runner = Runner(self, name="abc-range")
+        self.range_runner.result.connect(self._on_range_result)
+        self.range_runner.failed.connect(self._on_range_failed)
+        self.range_runner.progress.connect(self._on_range_progress)
+        # The base forwards the main runner's busy state; connected after it, this slot corrects that to "either
+        # runner is busy". (Disconnecting the base's signal-to-signal connection fails in PySide6 6.10.)
+        for runner in (self.runner, self.range_runner):
+            runner.busy_changed.connect(self._on_any_busy)
+
+    # ----- building -----
+    def build_controls(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("small N"))
+        self.n_slider = QSlider(Qt.Orientation.Horizontal)
+        self.n_slider.setRange(1, SLIDER_MAX)
+        self.n_slider.setPageStep(100)
+        self.n_slider.setToolTip(f"N from 1 to {group(SLIDER_MAX)}; arrows step by 1. Larger N: type it above.")
+        self.n_slider.setObjectName("n_slider")
+        self.n_slider.valueChanged.connect(self._on_slider)
+        row.addWidget(self.n_slider, 1)
+        layout.addLayout(row)
+        self.presets = QComboBox()
+        self.presets.setObjectName("presets")
+        self.presets.addItem("Presets…")
+        self.presets.addItems(list(ab.presets))  # names only: a QVariant cannot hold N beyond 64 bits
+        self.presets.setToolTip("Interesting N from the post and the model's checks")
+        self.presets.activated.connect(self._on_preset)
+        layout.addWidget(self.presets)
+        self.preset_note = QLabel()
+        self.preset_note.setWordWrap(True)
+        self.preset_note.setObjectName("preset_note")
+        layout.addWidget(self.preset_note)
+
+        group_box = QGroupBox("Over N (a longer job)")
+        inner = QVBoxLayout(group_box)
+        self.range_progress = QProgressBar()
+        self.range_progress.setRange(0, 1000)
+        self.range_progress.setTextVisible(False)
+        self.range_progress.setMaximumHeight(10)
+        buttons = QHBoxLayout()
+        self.range_button = QPushButton("Compute")
+        self.range_button.setToolTip("Evaluate S*(N) for the whole range now")
+        self.range_button.clicked.connect(self.start_range)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the range computation")
+        self.cancel_button.clicked.connect(self.cancel_range)
+        buttons.addWidget(self.range_button)
+        buttons.addWidget(self.cancel_button)
+        self.range_status = QLabel("Open the 'Over N' page to evaluate the range.")
+        self.range_status.setWordWrap(True)
+        self.range_status.setObjectName("range_status")
+        self.range_status.setMinimumHeight(3 * self.range_status.fontMetrics().lineSpacing())
+        inner.addWidget(self.range_progress)
+        inner.addLayout(buttons)
+        inner.addWidget(self.range_status)
+        layout.addWidget(group_box)
+        return box
+
+    def build_plots(self) -> QWidget:
+        area = QWidget()
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(0, 4, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(self._build_badges())
+        self.page_bar = QTabBar()
+        self.page_bar.setDocumentMode(True)
+        self.page_bar.setExpanding(False)
+        for title in PAGE_TITLES:
+            self.page_bar.addTab(title)
+        self.page_bar.currentChanged.connect(self._on_page)
+        layout.addWidget(self.page_bar)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_ab_page())
+        self.stack.addWidget(self._build_pq_page())
+        self.stack.addWidget(self._build_range_page())
+        for panel in (self.ab_panel, self.pq_panel, self.range_panel):
+            for plot in panel.plots():
+                for side in ("left", "bottom"):
+                    # Axes show offsets with exact origins in their labels; a "(x1e+09)" would hide them.
+                    plot.getAxis(side).enableAutoSIPrefix(False)
+                for side in ("left", "bottom", "top", "right"):
+                    # Grid lines at major and minor ticks only: the third level costs ~20 ms per redraw.
+                    plot.getAxis(side).setStyle(maxTickLevel=1)
+        layout.addWidget(self.stack, 1)
+        self.play_bar = PlayBar(FRAMES_PER_SECOND)
+        self.play_bar.frame_changed.connect(self._on_frame)
+        self.play_caption = QLabel()
+        self.play_caption.setObjectName("play_caption")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.play_caption)
+        bottom.addWidget(self.play_bar, 1)
+        layout.addLayout(bottom)
+        self.on_theme(self.theme)
+        return area
+
+    def _build_badges(self) -> QVBoxLayout:
+        self.optimum_badge = QLabel()
+        self.naive_badge = QLabel()
+        self.published_badge = QLabel()
+        self.search_badge = QLabel()
+        self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setToolTip("Candidates each method examines for this N, exactly (closed forms)")
+        for name, badge in (("optimum_badge", self.optimum_badge), ("naive_badge", self.naive_badge),
+                            ("published_badge", self.published_badge), ("search_badge", self.search_badge),
+                            ("counts_label", self.counts_label)):
+            badge.setObjectName(name)
+            badge.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.naive_badge.setToolTip("Is the naive rule a = b = ⌊√N⌋ (or b = a + 1 when that fits) optimal?")
+        self.published_badge.setToolTip("Is Algorithm 1 with the post's open interval (√(N/2), √N] optimal?")
+        self.search_badge.setToolTip("The animated search's answer")
+        # Two by two, each badge wrapping inside its half: the exact triples of a 40-digit N are long.
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        for index, badge in enumerate((self.optimum_badge, self.naive_badge, self.published_badge,
+                                       self.search_badge)):
+            badge.setWordWrap(True)
+            badge.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            grid.addWidget(badge, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addLayout(grid)
+        column.addWidget(self.counts_label)
+        return column
+
+    def _heat(self, panel: PlotPanel, plot: pg.PlotItem) -> tuple[pg.ImageItem, pg.ColorBarItem]:
+        image = panel.image(plot)
+        bar = pg.ColorBarItem(values=(0, 1), colorMap=_cost_colormap(self.theme), interactive=False, width=10,
+                              colorMapMenu=False)
+        bar.setImageItem(image, insert_in=plot)
+        bar.axis.setWidth(None)
+        self._heat_maps.append((image, bar))
+        return image, bar
+
+    def _build_ab_page(self) -> PlotPanel:
+        panel = self.ab_panel = PlotPanel(self.theme)
+        plot = self.land_plot = panel.add_plot(0, 0, "Cost S − S* on the (a, b) grid", "a", "b", rowspan=2,
+                                               equal_aspect=True, legend=(-6, 6))
+        plot.showGrid(x=False, y=False)
+        self.land_image, self.land_bar = self._heat(panel, plot)
+        self.land_hyperbola = panel.curve(plot, Style("foreground", 1.6), "ab = N")
+        self.land_stairs = panel.curve(plot, Style("muted", 1.0), "b = ⌊N/a⌋", symbol="s", symbolSize=4)
+        self.land_level_opt = panel.curve(plot, Style("c2", 1.6, dash=True), "S = S* level")
+        self.land_level_naive = panel.curve(plot, Style("c1", 1.6, dash=True), "S = S(naive) level")
+        self.land_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9,
+                                             name="candidates")
+        self.land_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
+        self.land_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=14, symbol="o",
+                                        name="naive ⌊√N⌋")
+        self.land_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=20, symbol="star",
+                                         name="optimum")
+        self.land_naive_text = panel.text(plot, "c1", anchor=(1.0, 0.0))
+        self.land_opt_text = panel.text(plot, "foreground", anchor=(0.0, 1.0))
+        self.land_note = panel.text(plot, "muted", anchor=(0, 1))
+
+        plot = self.saw_plot = panel.add_plot(0, 1, "S(a) − S* with b = ⌊N/a⌋ (shaded: Algorithm 1)", "a",
+                                              "S − S*", legend=(-6, 6))
+        plot.showAxis("top")
+        self.saw_band_top = panel.curve(plot, Style("c0", 0))
+        self.saw_band_bottom = panel.curve(plot, Style("c0", 0))
+        self.saw_band = panel.fill_between(plot, self.saw_band_top, self.saw_band_bottom,
+                                           Style("c0", fill="c0", fill_alpha=28))
+        self.saw_upper = panel.curve(plot, Style("muted", 1.0, dash=True), "envelopes")
+        self.saw_lower = panel.curve(plot, Style("muted", 1.0, dash=True))
+        self.saw_curve = panel.curve(plot, Style("foreground", 1.0), "S(a)", symbol="o", symbolSize=5)
+        self.saw_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9)
+        self.saw_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=14)
+        self.saw_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12)
+        self.saw_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        self.saw_lines = [panel.line(plot, 0.0, 90, Style("c0", 1.2, dash=True)) for _ in range(2)]
+        self.saw_note = panel.text(plot, "muted", anchor=(0, 0))
+
+        self.ab_trace = self._build_trace(panel, 1, 1)
+        panel.ci.layout.setColumnStretchFactor(0, 5)
+        panel.ci.layout.setColumnStretchFactor(1, 4)
+        return panel
+
+    def _build_trace(self, panel: PlotPanel, row: int, col: int) -> dict[str, Any]:
+        plot = panel.add_plot(row, col, "Search trace: S − S* per candidate", "candidate #", "S − S*",
+                              legend=(-6, 6))
+        items = {"plot": plot}
+        items["values"] = panel.curve(plot, Style("c0", 1.0), "each candidate", symbol="o", symbolSize=6)
+        items["best"] = panel.curve(plot, Style("c2", 2.2), "best so far")
+        items["zero"] = panel.line(plot, 0.0, 0, Style("muted", 1.0, dash=True))
+        items["verdict"] = panel.text(plot, "foreground", anchor=(0, 0))
+        return items
+
+    def _build_pq_page(self) -> PlotPanel:
+        panel = self.pq_panel = PlotPanel(self.theme)
+        plot = self.pq_plot = panel.add_plot(0, 0, "(p, q) = (a + b, b − a): S − S* on the lattice", "p", "q",
+                                             legend=(-6, -6))
+        plot.showGrid(x=False, y=False)
+        self.pq_image, self.pq_bar = self._heat(panel, plot)
+        self.pq_hyperbola = panel.curve(plot, Style("foreground", 1.6), "q² = p² − 4N")
+        self.pq_qmin = panel.scatter(plot, Style("foreground"), size=5, symbol="s", name="best q per p")
+        self.pq_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9)
+        self.pq_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
+        self.pq_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12)
+        self.pq_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        plot.showAxis("top")
+        self.pq_lines = _marker_lines(panel, plot)
+        self.pq_note = panel.text(plot, "muted", anchor=(0, 0))
+
+        plot = self.col_plot = panel.add_plot(0, 1, "Best S per column p, and the early stop", "p", "S − S*",
+                                              legend=(-6, 6))
+        self.col_floor = panel.curve(plot, Style("c2", 1.2), "S ≥ p")
+        self.col_even = panel.scatter(plot, Style("muted"), size=6, name="p even (x integer)")
+        self.col_odd = panel.scatter(plot, Style("muted"), size=7, symbol="t", name="p odd")
+        self.col_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10, symbol="o")
+        self.col_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
+        self.col_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        plot.showAxis("top")
+        self.col_lines = _marker_lines(panel, plot)
+        self.col_note = panel.text(plot, "muted", anchor=(0, 0))
+
+        plot = self.xy_plot = panel.add_plot(1, 0, "(x, y) lattices: a = x − y, b = x + y", "x", "y",
+                                             legend=(-6, -6))
+        self.xy_hyperbola = panel.curve(plot, Style("foreground", 1.4), "y² = x² − N")
+        self.xy_window_edges = [panel.curve(plot, Style("c4", 0)) for _ in range(2)]
+        panel.fill_between(plot, *self.xy_window_edges, Style("c4", fill="c4", fill_alpha=25))
+        self.xy_int = panel.scatter(plot, Style("muted"), size=6, name="x integer")
+        self.xy_half = panel.scatter(plot, Style("muted"), size=7, symbol="t", name="x half-integer")
+        self.xy_step2 = panel.scatter(plot, Style("background", symbol_color="foreground"), size=10, symbol="d",
+                                      name="step 2 points")
+        self.xy_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10)
+        self.xy_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
+        self.xy_optimum = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        self.xy_note = panel.text(plot, "muted", anchor=(0, 0))
+
+        self.pq_trace = self._build_trace(panel, 1, 1)
+        return panel
+
+    def _build_range_page(self) -> PlotPanel:
+        panel = self.range_panel = PlotPanel(self.theme)
+        plot = self.range_plot = panel.add_plot(0, 0, "S*(N) − 2√N over a range of N", "N", "S* − 2√N",
+                                                colspan=2, legend=(-6, 6))
+        self.band_low = panel.curve(plot, Style("c4", 1.0))
+        self.band_high = panel.curve(plot, Style("c4", 1.0), "bounds ⌈2√N⌉ and 2 + √(1 + 4√N)")
+        self.band = panel.fill_between(plot, self.band_high, self.band_low, Style("c4", fill="c4", fill_alpha=40))
+        self.range_curve = panel.curve(plot, Style("c0", 1.0), "S* − 2√N")
+        self.range_now = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
+        self.range_text = panel.text(plot, "foreground", anchor=(0, 0))
+        plot = self.naive_plot = panel.add_plot(1, 0, "Naive rule's excess S(naive) − S*", "N", "S(naive) − S*")
+        self.naive_curve = panel.curve(plot, Style("c1", 1.0))
+        self.naive_now = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
+        self.naive_text = panel.text(plot, "foreground", anchor=(0, 0))
+        for curve in (self.range_curve, self.naive_curve, self.band_low, self.band_high):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+
+        plot = self.race_plot = panel.add_plot(1, 1, "Candidates examined: the race", "N", "candidates",
+                                               log_x=True, log_y=True, legend=(6, 6))
+        self.race_refs = [panel.curve(plot, Style("muted", 1.0, dash=True)) for _ in RACE_CURVES]
+        self.race_ref_texts = [panel.text(plot, "muted", anchor=(1, 1)) for _ in RACE_CURVES]
+        self.race_curves = {key: panel.curve(plot, Style(role, 2.0), label, symbol="o", symbolSize=5)
+                            for key, label, role in RACE_METHODS}
+        self.race_now = {key: panel.scatter(plot, Style(role, symbol_color="foreground"), size=12, symbol="star")
+                         for key, _, role in RACE_METHODS}
+        self.race_line = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
+        self.range_busy = panel.text(self.range_plot, "muted", anchor=(0.5, 0.5))
+        return panel
+
+    # ----- computing (worker thread) -----
+    @staticmethod
+    def compute(params: dict[str, Any], job: Job) -> dict[str, Any]:
+        return compute_view(params, job)
+
+    # ----- drawing (GUI thread) -----
+    def show_result(self, r: dict[str, Any]) -> None:
+        self._result = r
+        self._drawn_pages = set()
+        self._show_badges(r)
+        self._show_page()
+        self._reset_frames()
+
+    def _show_page(self) -> None:
+        """Draw the visible page from the latest result; hidden pages wait until they are shown."""
+        r = self._result
+        if r is None or self._page in self._drawn_pages:
+            return
+        self._drawn_pages.add(self._page)
+        if self._page == 0:
+            self._show_landscape(r)
+            self._show_sawtooth(r)
+            self._show_trace_axes(self.ab_trace, r["trace"])
+        elif self._page == 1:
+            self._show_plane(r)
+            self._show_columns(r)
+            self._show_lattice(r)
+            self._show_trace_axes(self.pq_trace, r["trace"])
+        else:
+            self._show_race_now(r)
+            self._place_range_marker()
+
+    def _show_badges(self, r: dict[str, Any]) -> None:
+        N, s_opt, optimum, optima = r["N"], r["s_opt"], r["optimum"], r["optima"]
+        more = f"  ({len(optima)} optima)" if len(optima) > 1 else ""
+        self._badge(self.optimum_badge, "accent",
+                    f"N = {group(N)} = {triple_text(optimum)}  →  <b>S* = {group(s_opt)}</b>{more}")
+        naive = r["naive"]
+        ok = naive.S == s_opt
+        self._badge(self.naive_badge, "good" if ok else "bad",
+                    f"naive ⌊√N⌋: {triple_text(naive.triple)}, {cost_text(naive.S, s_opt)}  "
+                    f"{'✓ optimal' if ok else '✗ not optimal'}")
+        published = r["published"]
+        if published is None:  # too long to run: the model's list of failures is complete
+            ok = r["published_ok"]
+            text = (f"Algorithm 1 as published: {'✓ optimal' if ok else '✗ not optimal'} "
+                    f"(every N ≥ {group(ab.SCAN_SAFE_FROM)} is)")
+            kind = "good" if ok else "bad"
+        elif published.triple is None:
+            text, kind = "Algorithm 1 as published: ✗ no answer, (√(N/2), √N] holds no integer", "bad"
+        else:
+            ok = published.S == s_opt
+            text = (f"Algorithm 1 as published: {triple_text(published.triple)}, {cost_text(published.S, s_opt)}  "
+                    f"{'✓ optimal' if ok else '✗ not optimal'}")
+            kind = "good" if ok else "bad"
+        self._badge(self.published_badge, kind, text)
+        trace = r["trace"]
+        label = SHORT_LABELS[trace.method]
+        if trace.search is None:
+            text, kind = (f"{label}: {group(trace.count)} candidates, too many to animate "
+                          f"(limit {group(TRACE_LIMIT)})"), "neutral"
+        elif trace.search.triple is None:
+            text, kind = f"{label}: ✗ no answer", "bad"
+        else:
+            ok = trace.search.S == s_opt
+            text = f"{label}: {cost_text(trace.search.S, s_opt)} {'✓' if ok else '✗'}"
+            kind = "good" if ok else "bad"
+        self._badge(self.search_badge, kind, text)
+        accent = self.theme.accent
+        chips = []
+        for key in ALGORITHMS:
+            chip = f"{SHORT_LABELS[key]} <b>{group(r['counts'][key])}</b>"
+            chips.append(f"<span style='color:{accent}'>[{chip}]</span>" if key == trace.method else chip)
+        self.counts_label.setText("Candidates examined: " + " · ".join(chips))
+
+    def _badge(self, label: QLabel, kind: str, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+        if self._badge_kinds.get(label) != kind:  # a new style sheet re-polishes the label: only on change
+            self._badge_kinds[label] = kind
+            label.setStyleSheet(self._badge_style(kind))
+
+    def _badge_style(self, kind: str) -> str:
+        theme = self.theme
+        colours = {"good": theme.series[2], "bad": theme.warning, "accent": theme.accent, "neutral": theme.muted}
+        colour = colours[kind]
+        return (f"QLabel {{ border: 2px solid {colour}; border-radius: 5px; padding: 2px 7px; "
+                f"color: {theme.foreground}; background: {theme.surface}; }}")
+
+    def _show_landscape(self, r: dict[str, Any]) -> None:
+        land = r["landscape"]
+        plot = self.land_plot
+        _set_axis_labels(plot, _offset_label("a", "a*", land.a0), _offset_label("b", "b*", land.b0))
+        a, b = land.a, land.b
+        _set_heat(self.land_image, self.land_bar, land.excess.T, QRectF(a[0] - 0.5, b[0] - 0.5, len(a), len(b)))
+        _set_view(plot, (a[0] - 1.0, a[-1] + 0.5), (b[0] - 1.0, b[-1] + 0.5))
+        hyper = land.hyperbola
+        set_data(self.land_hyperbola, hyper[:, 0], hyper[:, 1])
+        stairs = land.staircase
+        keep = np.isfinite(stairs) & (stairs >= b[0] - 0.5) & (stairs <= b[-1] + 0.5)
+        set_data(self.land_stairs, a[keep], stairs[keep])
+        levels = r["levels"] + [np.empty((0, 2))] * (2 - len(r["levels"]))
+        for item, points in zip((self.land_level_opt, self.land_level_naive), levels):
+            set_data(item, points[:, 0], points[:, 1])
+        naive = r["naive"].triple
+        nx, ny = float(naive[0] - land.a0), float(naive[1] - land.b0)
+        set_data(self.land_naive, x=[nx], y=[ny])
+        xs = [float(t[0] - land.a0) for t in r["optima"]]
+        ys = [float(t[1] - land.b0) for t in r["optima"]]
+        set_data(self.land_optima, x=xs, y=ys)
+        s_opt = r["s_opt"]
+        naive_s = r["naive"].S
+        naive_text = "naive = optimum" if naive_s == s_opt else f"naive: {cost_text(naive_s, s_opt)}"
+        _put_text(self.land_naive_text, naive_text if naive_s != s_opt else "", nx - 0.4, ny - 0.4)
+        ox, oy = land.optimum
+        _put_text(self.land_opt_text, f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*", ox + 0.5, oy + 0.5)
+        notes = ["some optima lie outside the window"] if _any_outside(xs, ys, a, b) else []
+        if _any_outside([nx], [ny], a, b):
+            notes.append(f"naive point off the window:\n({naive[0] - land.a0:+,}, {naive[1] - land.b0:+,})")
+        _put_text(self.land_note, "\n".join(notes), a[0] - 1.0, b[0] - 1.0)
+
+    def _show_sawtooth(self, r: dict[str, Any]) -> None:
+        saw = r["sawtooth"]
+        plot = self.saw_plot
+        a = saw.a
+        log, y_range = _cost_axis(plot, float(np.max(saw.excess)), float(np.min(saw.lower)))
+        self._log_axes[plot] = log
+        _set_axis_labels(plot, _offset_label("a", "a*", saw.a0), _cost_label(log))
+        self.saw_curve.setSymbol("o" if len(a) <= 300 else None)
+        set_data(self.saw_curve, a, _symlog(saw.excess, log))
+        set_data(self.saw_lower, a, _symlog(saw.lower, log))
+        set_data(self.saw_upper, a, _symlog(saw.upper, log))
+        x_range = (a[0] - 0.5, a[-1] + 0.5)
+        _set_view(plot, x_range, y_range)
+        lo, hi = max(saw.sqrt_half, x_range[0] - 1), min(saw.sqrt_n, x_range[1] + 1)
+        set_data(self.saw_band_top, [lo, hi], [2 * y_range[1]] * 2)
+        set_data(self.saw_band_bottom, [lo, hi], [2 * y_range[0] - 1] * 2)
+        outside = _mark(plot, self.saw_lines, ((saw.sqrt_half, "√(N/2)"), (saw.sqrt_n, "√N")), x_range)
+        naive = r["naive"]
+        naive_x = float(naive.triple[0] - saw.a0)
+        if not x_range[0] <= naive_x <= x_range[1]:
+            outside.append(f"naive a: {_signed(naive_x)}" + (" →" if naive_x > x_range[1] else ""))
+        _put_text(self.saw_note, "\n".join(outside), x_range[0], y_range[1])
+        set_data(self.saw_naive, x=[naive_x], y=_symlog([float(naive.S - r["s_opt"])], log))
+        xs = [float(t[0] - saw.a0) for t in r["optima"] if t[0] > 0]
+        set_data(self.saw_optima, x=xs, y=[0.0] * len(xs))
+
+    def _show_plane(self, r: dict[str, Any]) -> None:
+        plane, q0 = r["plane"], r["q0"]
+        plot = self.pq_plot
+        _set_axis_labels(plot, _offset_label("p", "p*", plane.p0), _offset_label("q", "q*", q0))
+        p, q = plane.p, plane.q - q0
+        _set_heat(self.pq_image, self.pq_bar, plane.excess.T, QRectF(p[0] - 0.5, q[0] - 0.5, len(p), len(q)))
+        x_range = (p[0] - 0.5, p[-1] + 0.5)
+        _set_view(plot, x_range, (q[0] - 1.0, q[-1] + 0.5))
+        hyper = r["pq_edge"]
+        set_data(self.pq_hyperbola, hyper[:, 0], hyper[:, 1])
+        q_min = plane.q_min - q0
+        inside = (q_min >= q[0]) & (q_min <= q[-1])
+        set_data(self.pq_qmin, x=p[inside], y=q_min[inside])
+        outside = _mark(plot, self.pq_lines, _p_marks(plane), x_range)
+        a, b, _ = r["naive"].triple
+        set_data(self.pq_naive, x=[float(a + b - plane.p0)], y=[float(b - a - q0)])
+        set_data(self.pq_optima, x=[float(t[0] + t[1] - plane.p0) for t in r["optima"]],
+                 y=[float(t[1] - t[0] - q0) for t in r["optima"]])
+        note = "\n".join(["zoomed on the optimum", *outside]) if outside else ""
+        _put_text(self.pq_note, note, x_range[0], q[-1] + 0.5)
+
+    def _show_columns(self, r: dict[str, Any]) -> None:
+        columns = r["columns"]
+        plot = self.col_plot
+        p, col_min = columns.p, columns.column_min
+        x_range = (p[0] - 0.5, p[-1] + 0.5)
+        after_start = p >= columns.p_start - 1
+        highest = float(np.max(col_min[after_start])) if after_start.any() else float(np.max(col_min))
+        stop = columns.p_stop
+        log, y_range = _cost_axis(plot, highest, x_range[0] - stop)
+        self._log_axes[plot] = log
+        _set_axis_labels(plot, _offset_label("p", "p*", columns.p0), _cost_label(log))
+        parity = (np.rint(p).astype(np.int64) + (columns.p0 & 1)) & 1
+        set_data(self.col_even, x=p[parity == 0], y=_symlog(col_min[parity == 0], log))
+        set_data(self.col_odd, x=p[parity == 1], y=_symlog(col_min[parity == 1], log))
+        _set_view(plot, x_range, y_range)
+        floor_x = np.linspace(x_range[0], x_range[1], 400 if log else 2)  # S ≥ p: a line, curved on a log axis
+        set_data(self.col_floor, floor_x, _symlog(floor_x - stop, log))
+        set_data(self.col_optima, x=[float(t[0] + t[1] - columns.p0) for t in r["optima"]],
+                 y=[0.0] * len(r["optima"]))
+        outside = _mark(plot, self.col_lines, _p_marks(columns), x_range)
+        _put_text(self.col_note, "\n".join(outside), x_range[0], y_range[1])
+
+    def _show_lattice(self, r: dict[str, Any]) -> None:
+        lattice = r["lattice"]
+        y0 = r["q0"] / 2  # y = q/2: the same origin as the (p, q) plane
+        plot = self.xy_plot
+        y_label = "y" if y0 == 0 else f"y − y*   (y* = {group(r['q0'] // 2)}{'.5' if r['q0'] % 2 else ''})"
+        _set_axis_labels(plot, _offset_label("x", "x₀", lattice.x0), y_label)
+        m = lattice.m
+        finite = np.isfinite(lattice.y_int)
+        y_int, y_half = lattice.y_int[finite] - y0, lattice.y_half - y0
+        set_data(self.xy_int, x=m[finite], y=y_int)
+        set_data(self.xy_half, x=m + 0.5, y=y_half)
+        set_data(self.xy_step2, x=[s[0] for s in lattice.step2], y=[s[1] - y0 for s in lattice.step2])
+        ox, oy = lattice.optimum
+        set_data(self.xy_optimum, x=[ox], y=[oy - y0])
+        ys = np.concatenate([y_half, y_int, [oy - y0]])
+        y_lo, y_hi = float(np.min(ys)), float(np.max(ys))
+        pad = max(1.0, 0.08 * (y_hi - y_lo))
+        x_range = (m[0] - 0.75, m[-1] + 1.25)
+        y_range = (y_lo - pad, y_hi + 2 * pad)
+        _set_view(plot, x_range, y_range)
+        hyper = lattice.hyperbola
+        set_data(self.xy_hyperbola, hyper[:, 0], hyper[:, 1] - y0)
+        lo, hi = max(lattice.window[0], x_range[0]), min(lattice.window[1], x_range[1])
+        for curve, y in zip(self.xy_window_edges, (y_range[1] + pad, y_range[0] - pad)):
+            set_data(curve, [lo, hi], [y, y])
+        _put_text(self.xy_note, "shaded: the post's x-window", x_range[0], y_range[1])
+
+    def _show_race_now(self, r: dict[str, Any]) -> None:
+        race = r["race"]
+        x = np.array([float(n) for n in race.Ns])
+        for (key, label), curve, text in zip(RACE_CURVES, self.race_refs, self.race_ref_texts):
+            set_data(curve, x, race.curves[key])
+            set_text(text, label, math.log10(x[-3]), math.log10(float(race.curves[key][-3])))
+        n = float(r["N"])
+        self.race_line.setPos(math.log10(n))
+        for key, item in self.race_now.items():
+            count = r["counts"][key]
+            set_data(item, x=[math.log10(n)] if count else [], y=[math.log10(count)] if count else [])
+        highest = max(float(race.Ns[-1]), n)
+        top = max(float(race.curves["sqrt(N)"][-1]), float(r["counts"]["scan_sqrt"]) or 1.0)
+        _set_view(self.race_plot, (1.8, math.log10(highest) + 0.3), (-0.2, math.log10(top) + 0.5))
+
+    def _show_trace_axes(self, items: dict[str, Any], trace: Trace) -> None:
+        plot = items["plot"]
+        count = len(trace.excess)
+        items["values"].setSymbol("o" if count <= 300 else None)
+        log, y_range = _cost_axis(plot, float(np.max(trace.excess)) if count else 1.0)
+        self._log_axes[plot] = log
+        _set_axis_labels(plot, "candidate #", _cost_label(log))
+        _set_view(plot, (0.5, max(count, 1) + 0.5), y_range)
+        axis = plot.getAxis("bottom")
+        if count <= 12:
+            axis.setTickSpacing(1, 1)  # whole candidates, not 1.5
+        else:
+            axis.setTickSpacing()
+        size = 10 if count <= 150 else 7 if count <= 1500 else 5  # thousands of big rings would hide the lattice
+        for item in self._page_candidates():
+            item.setSize(size)
+
+    # ----- frames (GUI thread: slicing precomputed arrays) -----
+    def _page_candidates(self) -> tuple[pg.ScatterPlotItem, ...]:
+        if self._page == 0:
+            return self.land_candidates, self.saw_candidates
+        return self.pq_candidates, self.col_candidates, self.xy_candidates
+
+    def _frame_count(self) -> int:
+        if self._page == 2:
+            return len(_default_race().Ns) if self._result is not None else 1
+        if self._result is None:
+            return 1
+        return min(len(self._result["trace"].excess), MAX_FRAMES) + 1
+
+    def _reset_frames(self) -> None:
+        """After a new result or page: new frame count; show everything unless playing or a frame was asked for.
+        A frame asked for (apply_view_state) waits for the result of the parameters set with it."""
+        count = self._frame_count()
+        self.play_bar.set_frame_count(count)
+        wanted = self._wanted_frame
+        if not self.runner.busy:
+            self._wanted_frame = None
+        if wanted is not None and 0 <= wanted < count and not self.runner.busy:
+            self.play_bar.set_frame(wanted)
+        elif not self.play_bar.is_playing:
+            self.play_bar.set_frame(count - 1)
+        self._draw_frame()
+
+    @Slot(int)
+    def _on_frame(self, _frame: int) -> None:
+        self._draw_frame()
+
+    def revealed(self) -> int:
+        """How many candidates of the animated search the current frame shows."""
+        if self._result is None:
+            return 0
+        count = len(self._result["trace"].excess)
+        frames = self._frame_count() - 1
+        return 0 if frames <= 0 else -(-self.play_bar.frame * count // frames)
+
+    def _draw_frame(self) -> None:
+        r = self._result
+        if r is None:
+            return
+        if self._page == 2:
+            self._draw_race_frame(r)
+            return
+        trace, n = r["trace"], self.revealed()
+        if self._page == 0:
+            pairs = ((self.land_candidates, self.land_latest, "ab"), (self.saw_candidates, self.saw_latest, "saw"))
+            traces = (self.ab_trace,)
+        else:
+            pairs = ((self.pq_candidates, self.pq_latest, "pq"), (self.col_candidates, self.col_latest, "col"),
+                     (self.xy_candidates, self.xy_latest, "xy"))
+            traces = (self.pq_trace,)
+        log = {"saw": self._log_axes.get(self.saw_plot, False), "col": self._log_axes.get(self.col_plot, False)}
+        for item, latest, view in pairs:
+            x, y, inside = trace.views[view]
+            shown = inside[:n]
+            y_shown = _symlog(y[:n][shown], log.get(view, False))
+            set_data(item, x=x[:n][shown], y=y_shown)
+            if n and inside[n - 1]:
+                set_data(latest, x=x[n - 1:n], y=_symlog(y[n - 1:n], log.get(view, False)))
+            else:
+                set_data(latest, x=[], y=[])
+        for items in traces:
+            index = np.arange(1, n + 1, dtype=np.float64)
+            on = self._log_axes.get(items["plot"], False)
+            set_data(items["values"], index, _symlog(trace.excess[:n], on))
+            set_data(items["best"], index, _symlog(trace.best[:n], on))
+            _put_text(items["verdict"], self._verdict(trace, n), 0.5, items["plot"].viewRange()[1][1])
+        self.play_caption.setText(f"{SHORT_LABELS[trace.method]}: {group(n)} / {group(len(trace.excess))}")
+
+    @staticmethod
+    def _verdict(trace: Trace, n: int) -> str:
+        if trace.search is None:
+            return f"{group(trace.count)} candidates: not traced"
+        if n == 0:
+            return "press Play or Step"
+        best = int(trace.best[n - 1])
+        if best >= 2**53:  # the float plot value is rounded: recount exactly
+            N = trace.search.N
+            best = min(a + b + N - a * b for a, b in trace.search.candidates[:n]) - trace.s_opt
+        state = "found S*" if best == 0 else f"best S* + {group(best)}"
+        if n == len(trace.excess) and best > 0:
+            state += " ✗"  # the search ended without the optimum
+        return f"{group(n)} of {group(len(trace.excess))}: {state}"
+
+    def _draw_race_frame(self, r: dict[str, Any]) -> None:
+        race = r["race"]
+        upto = self.play_bar.frame + 1
+        x = np.array([float(n) for n in race.Ns[:upto]])
+        for key, curve in self.race_curves.items():
+            counts = np.array(race.counts[key][:upto], dtype=np.float64)
+            counts[counts <= 0] = np.nan
+            set_data(curve, x, counts, connect="finite")
+        last = race.Ns[upto - 1]
+        self.play_caption.setText(f"race up to N ≈ 10^{math.log10(last):.1f}")
+
+    # ----- the range job -----
+    def _sync_range_job(self, force: bool = False) -> None:
+        """On the 'Over N' page, evaluate the range around N unless it was already requested (computed, running
+        or cancelled); a costly range waits for Compute. ``force``: Compute was pressed."""
+        if self.range_runner is None or (self._page != 2 and not force):
+            return
+        key = range_window(self._values["N"], self._values["range"])
+        if key == self._range_key and not force:
+            return
+        self._range_key = key
+        start, stop = key
+        if not force and not range_is_cheap(start, stop):
+            self.range_runner.cancel()
+            self._range_state = "waiting"
+            self._show_range_status(f"{group(stop - start)} exact sweeps near N = {group(self._values['N'])} "
+                                    "take a while: press Compute (Cancel stops it).")
+            return
+        self._range_state = "running"
+        self.range_progress.setValue(0)
+        self._show_range_status(f"Evaluating {group(stop - start)} values of N …")
+        self.range_runner.submit(compute_range, self._values["N"], self._values["range"])
+
+    @Slot()
+    def start_range(self) -> None:
+        self._sync_range_job(force=True)
+
+    @Slot()
+    def cancel_range(self) -> None:
+        if self.range_runner is not None and self.range_runner.busy:
+            self.range_runner.cancel()
+            self._range_state = "cancelled"
+            self._show_range_status("Cancelled: press Compute to evaluate the range.")
+
+    @Slot(int, object)
+    def _on_range_result(self, _generation: int, r: dict[str, Any]) -> None:
+        self._range_result, self._range_state = r, "idle"
+        self.range_progress.setValue(1000)
+        self._show_range_status(f"Done: {group(r['stop'] - r['start'])} values of N.")
+        x_label = "N" if r["origin"] == 0 else f"N − {group(r['origin'])}"
+        x = r["x"]
+        set_data(self.range_curve, x, r["excess"])
+        band_x, band_low, band_high = r["band"]
+        set_data(self.band_low, band_x, band_low)
+        set_data(self.band_high, band_x, band_high)
+        self._place_range_marker()
+        # The post's upper bound grows like 2 N^¼ while S* − 2√N stays far lower for large N: show the data.
+        highest_bound, highest_value = float(np.max(band_high)), float(np.max(r["excess"]))
+        top = min(highest_bound, 1.5 * highest_value) * 1.15 + 0.5
+        _set_axis_labels(self.range_plot, x_label, "S* − 2√N")
+        _set_view(self.range_plot, (x[0], x[-1]), (-0.06 * top, top))
+        high_n, high = r["highest"]
+        inside = "inside the band" if r["inside"] else "OUTSIDE the band somewhere"
+        low = " for N ≥ 4" if r["start"] < 4 else ""
+        cut = f"; upper bound up to {highest_bound:,.0f}, off the top" if highest_bound > top else ""
+        set_text(self.range_text, f"S* − 2√N {inside}{low}{cut}\nlargest {high:.2f} at N = {group(high_n)}",
+                 x[0], top)
+        naive = r["naive_excess"]
+        log, y_range = _cost_axis(self.naive_plot, float(np.max(naive)))
+        _set_axis_labels(self.naive_plot, x_label, _cost_label(log).replace("S − S*", "S(naive) − S*"))
+        set_data(self.naive_curve, x, _symlog(naive, log))
+        _set_view(self.naive_plot, (x[0], x[-1]), y_range)
+        worst_n, worst = r["naive_worst"]
+        set_text(self.naive_text, f"not optimal for {100 * r['naive_wrong']:.1f}% of these N\n"
+                                  f"worst S* + {group(worst)} at N = {group(worst_n)}", x[0], y_range[1])
+        self.range_busy.setVisible(False)
+
+    def _place_range_marker(self) -> None:
+        """The current N on the range plots (N can move inside an unchanged range)."""
+        r = self._range_result
+        if r is None:
+            return
+        inside = r["start"] <= self._values["N"] < r["stop"]
+        now = float(self._values["N"] - r["origin"]) if inside else 0.0
+        for line in (self.range_now, self.naive_now):
+            line.setPos(now)
+            line.setVisible(inside)
+
+    @Slot(int, str)
+    def _on_range_failed(self, _generation: int, message: str) -> None:
+        self._range_state = "idle"
+        self._show_range_status(f"Range failed: {message}")
+
+    @Slot(float, str)
+    def _on_range_progress(self, fraction: float, message: str) -> None:
+        self.range_progress.setValue(round(1000 * fraction))
+        self._show_range_status(message)
+        self.progress_changed.emit(fraction, message)
+
+    def _show_range_status(self, text: str) -> None:
+        self.range_status.setText(text)
+        busy = self._range_state in ("running", "waiting", "cancelled") and self._range_result is None
+        set_text(self.range_busy, text if busy else "", 0.0, 0.0)
+        self.range_busy.setVisible(busy)
+        if busy:
+            x_range, y_range = self.range_plot.viewRange()
+            self.range_busy.setPos(sum(x_range) / 2, sum(y_range) / 2)
+        self.cancel_button.setEnabled(self._range_state == "running")
+
+    @Slot(bool)
+    def _on_any_busy(self, _busy: bool) -> None:
+        self.busy_changed.emit(self.runner.busy or (self.range_runner is not None and self.range_runner.busy))
+        if self.range_runner is not None:
+            self.cancel_button.setEnabled(self.range_runner.busy)
+
+    # ----- controls kept in step with N -----
+    def request_update(self) -> None:
+        super().request_update()
+        self._sync_controls()
+        self._sync_range_job()
+
+    def _sync_controls(self) -> None:
+        N = self._values["N"]
+        self.n_slider.blockSignals(True)
+        self.n_slider.setValue(min(N, SLIDER_MAX))
+        self.n_slider.blockSignals(False)
+        names = [name for name, preset in ab.presets.items() if preset.N == N]
+        self.presets.setCurrentIndex(self.presets.findText(names[0]) if names else 0)
+        if names:
+            self.preset_note.setText(ab.presets[names[0]].note)
+        else:
+            self.preset_note.setText("" if N <= SLIDER_MAX else f"N = {group(N)} is beyond the slider.")
+
+    @Slot(int)
+    def _on_slider(self, value: int) -> None:
+        if value != self._values["N"]:
+            self.set_params({"N": value})
+
+    @Slot(int)
+    def _on_preset(self, index: int) -> None:
+        preset = ab.presets.get(self.presets.itemText(index))
+        if preset is not None:
+            self.set_params({"N": preset.N})
+
+    @Slot(int)
+    def _on_page(self, index: int) -> None:
+        self._page = index
+        self.stack.setCurrentIndex(index)
+        if self.play_bar.is_playing:
+            self.play_bar.pause()
+        self._show_page()
+        self._reset_frames()
+        self._sync_range_job()
+
+    # ----- state, theme, life cycle -----
+    def view_state(self) -> dict[str, Any]:
+        return {"page": PAGES[self._page], "frame": self.play_bar.frame}
+
+    def apply_view_state(self, view: dict[str, Any]) -> None:
+        page = view.get("page", PAGES[0]) if isinstance(view, dict) else PAGES[0]
+        frame = view.get("frame") if isinstance(view, dict) else None
+        valid = isinstance(frame, int) and not isinstance(frame, bool) and frame >= 0
+        self._wanted_frame = frame if valid else None
+        index = PAGES.index(page) if page in PAGES else 0
+        if index != self.page_bar.currentIndex():
+            self.page_bar.setCurrentIndex(index)  # resets the frames, using the wanted frame
+        else:
+            self._reset_frames()
+
+    def on_theme(self, theme: Theme) -> None:
+        for image, bar in self._heat_maps:
+            colormap = _cost_colormap(theme)
+            image.setColorMap(colormap)
+            bar.setColorMap(colormap)
+            bar.axis.setPen(pg.mkPen(theme.muted))
+            bar.axis.setTextPen(pg.mkPen(theme.foreground))
+            bar.axis.setLabel("S − S*", color=theme.foreground)
+        for label, kind in self._badge_kinds.items():
+            label.setStyleSheet(self._badge_style(kind))
+        if self._result is not None:
+            self._show_badges(self._result)
+
+    def is_idle(self) -> bool:
+        return super().is_idle() and not (self.range_runner is not None and self.range_runner.busy)
+
+    def shutdown(self) -> None:
+        if self.range_runner is not None:
+            self.range_runner.cancel()
+            self.range_runner.shutdown()
+        super().shutdown()
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _cost_colormap(theme: Theme) -> pg.ColorMap:
+    """A slate ramp whose costly end fades towards the background: the valley of near-optimal cells stands out,
+    coloured markers on top stay readable, and the costliest cell is still distinct from the infeasible region
+    (NaN), where the background shows through. Dark theme: the same ramp reversed."""
+    deep, middle, pale = (38, 52, 79), (110, 132, 165), (226, 231, 238)
+    if theme.name == "dark":
+        return pg.ColorMap([0.0, 0.35, 1.0], [pale, middle, (44, 54, 72)])
+    return pg.ColorMap([0.0, 0.35, 1.0], [deep, middle, pale])
+
+
+def _set_heat(image: pg.ImageItem, bar: pg.ColorBarItem, excess: np.ndarray, rect: QRectF) -> None:
+    """Show S − S* on a log scale (cells differ from 1 to 10¹⁰ for large N); NaN cells stay transparent."""
+    finite = excess[np.isfinite(excess)]
+    top = max(float(finite.max()) if finite.size else 1.0, 10.0)
+    level = math.log10(1.0 + top)
+    with np.errstate(invalid="ignore"):
+        data = np.log10(1.0 + excess)
+    image.setImage(data, autoLevels=False, levels=(0.0, level))
+    image.setRect(rect)
+    bar.setLevels((0.0, level))
+    ticks = [(0.0, "0")]
+    for exponent in range(0, int(level) + 1):
+        ticks.append((math.log10(1.0 + 10**exponent), _power(exponent)))
+    step = max(1, -(-len(ticks) // 7))
+    bar.axis.setTicks([ticks[::step]])
+
+
+def _symlog(y, on: bool) -> np.ndarray:
+    """sign(y) log10(1 + |y|) when ``on`` (S − S* spans 0 … 10¹⁰ for large N), else y."""
+    y = np.asarray(y, dtype=np.float64)
+    return np.sign(y) * np.log10(1.0 + np.abs(y)) if on else y
+
+
+def _power(exponent: int) -> str:
+    return f"{10**exponent:,}" if exponent < 4 else "10" + str(exponent).translate(_SUPERSCRIPTS)
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _cost_axis(plot: pg.PlotItem, highest: float, lowest: float = 0.0) -> tuple[bool, tuple[float, float]]:
+    """An S − S* axis: linear for small values, symmetric-log above LOG_ABOVE with ticks in S − S* units.
+    Returns (log scale?, y range with headroom for legends and notes)."""
+    axis = plot.getAxis("left")
+    if highest <= LOG_ABOVE:
+        axis.setTicks(None)
+        top = _headroom(highest)
+        return False, (min(-0.06 * top, 1.15 * lowest), top)
+    top = math.log10(1.0 + highest) * 1.5 + 0.3
+    bottom = min(-0.06 * top, 1.15 * float(_symlog(lowest, True)))
+    exponents = range(1, int(top) + 1)  # 1 would crowd 0 on a scale spanning many decades
+    step = max(1, -(-len(exponents) // 6))
+    ticks = [(0.0, "0")] + [(math.log10(1.0 + 10**k), _power(k)) for k in exponents[step - 1::step]]
+    if bottom <= -1.0:  # one tick for the negative side (the lower envelope, S ≥ p): its order of magnitude
+        deepest = int(-bottom)
+        ticks.append((-math.log10(1.0 + 10**deepest), "−" + _power(deepest)))
+    axis.setTicks([ticks])
+    return True, (bottom, top)
+
+
+def _cost_label(log: bool) -> str:
+    return "S − S*  (log scale)" if log else "S − S*"
+
+
+def _headroom(highest: float) -> float:
+    """Top of a y range with room above the data for a legend and notes."""
+    return max(highest, 1.0) * 1.45 + 0.5
+
+
+def _marker_lines(panel: PlotPanel, plot: pg.PlotItem) -> list[pg.InfiniteLine]:
+    """Vertical lines at 2√N, the early stop p = S* and the post's bound, in that order."""
+    return [panel.line(plot, 0.0, 90, style) for style in
+            (Style("muted", 1.2, dash=True), Style("c2", 1.6, dash=True), Style("c4", 1.6, dash=True))]
+
+
+def _p_marks(plane: ab.PQPlane) -> tuple[tuple[float, str], ...]:
+    return ((plane.p_start, "2√N"), (plane.p_stop, "stop: S*"), (plane.p_bound, "bound"))
+
+
+def _mark(plot: pg.PlotItem, lines: list[pg.InfiniteLine], marks, x_range) -> list[str]:
+    """Place vertical lines and name them on the top axis; return notes for those outside the x range."""
+    ticks, outside = [], []
+    close = 0.07 * (x_range[1] - x_range[0])  # labels nearer than this would overlap: name both at the first
+    for line, (pos, name) in sorted(zip(lines, marks), key=lambda pair: pair[1][0]):
+        line.setPos(pos)
+        if not x_range[0] <= pos <= x_range[1]:
+            outside.append(f"{name}: {_signed(pos)} →" if pos > x_range[1] else f"← {name}: {_signed(pos)}")
+        elif ticks and pos - ticks[-1][0] < close:
+            ticks[-1] = (ticks[-1][0], f"{ticks[-1][1]}, {name}")
+        else:
+            ticks.append((pos, name))
+    plot.getAxis("top").setTicks([ticks])
+    return outside
+
+
+def _put_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
+    """set_text that hides the item when the text is empty (an empty TextItem still paints its backdrop)."""
+    set_text(item, text, x, y)
+    item.setVisible(bool(text))
+
+
+def _offset_label(name: str, origin_name: str, origin: int) -> str:
+    return name if origin == 0 else f"{name} − {origin_name}   ({origin_name} = {group(origin)})"
+
+
+def _signed(offset: float) -> str:
+    return f"{offset:+,.1f}"
+
+
+def _any_outside(xs: list[float], ys: list[float], a: np.ndarray, b: np.ndarray) -> bool:
+    return any(not (a[0] <= x <= a[-1] and b[0] <= y <= b[-1]) for x, y in zip(xs, ys))
+
+
+def _set_view(plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+    """Set a plot's range only when it changes: a range change regenerates the axes, the costliest repaint."""
+    key = (tuple(map(float, x_range)), tuple(map(float, y_range)))
+    if getattr(plot, "_explorer_range", None) != key:
+        plot._explorer_range = key
+        plot.setRange(xRange=x_range, yRange=y_range, padding=0.0)
+
+
+def _set_axis_labels(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
+    """Change axis labels; they keep their themed style, and the panel re-applies the new text on theme changes."""
+    title, old_x, old_y = plot._explorer_labels
+    if (old_x, old_y) != (x_label, y_label):
+        plot._explorer_labels = (title, x_label, y_label)
+        plot.setLabel("bottom", x_label)
+        plot.setLabel("left", y_label)

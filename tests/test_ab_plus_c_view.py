@@ -1,0 +1,319 @@
+"""The N = ab + c tab driven as a user would: N field, slider, presets, algorithm, pages, animation, range job.
+
+Values shown are checked against an independent brute force over (a, b) and against the model's closed forms.
+Note: N = 130's optimum is 10·13 + 0 with S* = 23 (brute force below), not 30.
+"""
+
+from math import isqrt
+
+import numpy as np
+import pytest
+from helpers import open_tab, settle
+
+import explorer.ab_plus_c as ab
+from explorer.ab_plus_c.view import (
+    ALGORITHMS,
+    MAX_FRAMES,
+    MAX_N,
+    SLIDER_MAX,
+    AbcTab,
+    compute_range,
+    level_curve,
+    optima_from_sweep,
+)
+from explorer.runner import Cancelled, Job
+
+
+@pytest.fixture
+def tab(qtbot, app):
+    widget = open_tab(qtbot, AbcTab)
+    yield widget
+    widget.shutdown()
+
+
+def brute(N):
+    """(S*, every optimal (a, b, c) with a <= b), by enumerating every feasible pair; no model code."""
+    best, found = N, [(0, 0, N)]
+    for a in range(1, isqrt(N) + 1):
+        for b in range(a, N // a + 1):
+            s = a + b + N - a * b
+            if s < best:
+                best, found = s, [(a, b, N - a * b)]
+            elif s == best:
+                found.append((a, b, N - a * b))
+    return best, sorted(found)
+
+
+def points(item):
+    x, y = item.getData()
+    return [] if x is None else list(zip(np.asarray(x).tolist(), np.asarray(y).tolist()))
+
+
+def set_n(qtbot, tab, text):
+    field = tab.panel.control("N")
+    field.setText(text)
+    field.editingFinished.emit()
+    settle(qtbot, tab)
+
+
+def test_default_shows_the_counterexample(tab):
+    s_opt, optima = brute(130)
+    assert (s_opt, optima) == (23, [(10, 13, 0)])
+    assert tab.params()["N"] == 130
+    assert "10 × 13 + 0" in tab.optimum_badge.text() and "S* = 23" in tab.optimum_badge.text()
+    naive = tab.naive_badge.text()
+    assert "11 × 11 + 9" in naive and "S = 31 = S* + 8" in naive and "✗" in naive
+    assert points(tab.land_naive) == [(11.0, 11.0)]
+    assert points(tab.land_optima) == [(10.0, 13.0)]
+    assert "S = 31" in tab.land_naive_text.textItem.toPlainText()
+    assert "✓" in tab.published_badge.text()  # at 130 Algorithm 1 does find 10·13
+
+
+def test_162_algorithm_1_as_published_is_wrong(qtbot, tab):
+    set_n(qtbot, tab, "162")
+    s_opt, optima = brute(162)
+    assert (s_opt, optima) == (27, [(9, 18, 0)])
+    badge = tab.published_badge.text()
+    assert "✗" in badge and "10 × 16 + 2" in badge and "S* + 1" in badge
+    trace = tab._result["trace"]
+    assert trace.best[-1] == 1 and "S* + 1 ✗" in tab.ab_trace["verdict"].textItem.toPlainText()
+    set_n(qtbot, tab, "8")  # the open interval (2, 2.83] holds no integer
+    assert "no answer" in tab.published_badge.text()
+    for n in (163, 2888):  # 2·9² + 1 and 2·38²: the optimum's a is at or just below √(N/2)
+        set_n(qtbot, tab, str(n))
+        assert "✗" in tab.published_badge.text() and n in ab.PUBLISHED_FAILURES
+
+
+def test_badges_agree_with_brute_force(qtbot, tab):
+    for n in (1, 2, 3, 4, 19, 200, 2048, 2879, 2915):
+        set_n(qtbot, tab, str(n))
+        s_opt, optima = brute(n)
+        assert f"S* = {s_opt:,}" in tab.optimum_badge.text()
+        assert sorted(tab._result["optima"]) == optima
+        naive_ok = ab.naive(n).S == s_opt
+        assert ("✓" in tab.naive_badge.text()) == naive_ok
+        published = ab.scan_sqrt(n)
+        assert ("✓" in tab.published_badge.text()) == (published.S == s_opt)
+
+
+def test_presets_set_n_exactly(qtbot, tab):
+    for index in range(1, tab.presets.count()):
+        name = tab.presets.itemText(index)
+        tab.presets.setCurrentIndex(index)
+        tab.presets.activated.emit(index)
+        settle(qtbot, tab)
+        n = ab.presets[name].N
+        assert tab.params()["N"] == n, name
+        assert tab.panel.control("N").text() == str(n)
+        assert tab.n_slider.value() == min(n, SLIDER_MAX)
+        assert tab.preset_note.text() == ab.presets[name].note
+        assert f"N = {n:,} " in tab.optimum_badge.text()
+        assert not tab.error_label.isVisible()
+
+
+def test_n_field_is_exact_and_rejects_bad_input(qtbot, tab):
+    set_n(qtbot, tab, "10^40")
+    assert tab.params()["N"] == 10**40 and isinstance(tab.params()["N"], int)
+    a, b, c = ab.min_abc(10**40)
+    assert f"{a:,} × {b:,} + {c:,}" in tab.optimum_badge.text()
+    set_n(qtbot, tab, "2**61-1")
+    assert tab.params()["N"] == 2**61 - 1
+    assert "2,305,843,009,213,693,951" in tab.optimum_badge.text()
+    for bad, fragment in (("abc", "expected an integer"), ("-5", "outside the allowed range"),
+                          ("1.5", "expected an integer"), ("0", "outside the allowed range"),
+                          (str(MAX_N + 1), "outside the allowed range")):
+        set_n(qtbot, tab, bad)
+        assert tab.error_label.isVisible(), bad
+        assert tab.error_label.text().startswith("N:") and fragment in tab.error_label.text(), bad
+        assert tab.params()["N"] == 2**61 - 1, bad
+    set_n(qtbot, tab, "130")
+    assert not tab.error_label.isVisible()
+
+
+def test_slider_and_field_stay_in_step(qtbot, tab):
+    tab.n_slider.setValue(2915)
+    settle(qtbot, tab)
+    assert tab.params()["N"] == 2915 and tab.panel.control("N").text() == "2915"
+    assert "S = 160 = S* + 52" in tab.naive_badge.text()  # 53·54 + 53 against 53·55 + 0 = 108
+    assert tab.presets.currentText() == "2915 = 54² - 1"
+    set_n(qtbot, tab, "89743")
+    assert tab.n_slider.value() == SLIDER_MAX and tab.presets.currentText().startswith("89743")
+    set_n(qtbot, tab, "1000003")
+    assert tab.presets.currentIndex() == 0 and "beyond the slider" in tab.preset_note.text()
+
+
+def test_animation_frames_add_candidates(qtbot, tab):
+    tab.set_params({"N": 2879, "algorithm": "search_pq"})
+    settle(qtbot, tab)
+    search = ab.search_pq(2879)
+    s_opt = sum(ab.min_abc(2879))
+    expected = [a + b + 2879 - a * b - s_opt for a, b in search.candidates]
+    bar = tab.play_bar
+    assert bar.frame_count == len(search.candidates) + 1 == 15
+    assert bar.frame == bar.frame_count - 1  # a finished search is shown complete
+    bar.set_frame(0)
+    assert points(tab.ab_trace["values"]) == [] and tab.revealed() == 0
+    shown = []
+    for _ in range(len(expected)):
+        bar.step()
+        _, y = tab.ab_trace["values"].getData()
+        assert list(y) == expected[: bar.frame]
+        shown.append(len(points(tab.land_candidates)))
+    assert shown == sorted(shown) and shown[-1] >= 1
+    assert "found S*" in tab.ab_trace["verdict"].textItem.toPlainText()
+    bar.set_frame(0)
+    bar.play()
+    qtbot.waitUntil(lambda: bar.frame >= 2, timeout=3000)
+    bar.pause()
+    assert not bar.is_playing
+
+
+def test_pq_page_shows_candidates_in_p_q(qtbot, tab):
+    tab.set_params({"N": 2879, "algorithm": "search_pq"})
+    tab.page_bar.setCurrentIndex(1)
+    settle(qtbot, tab)
+    p_q = {(float(p), float(q)) for p, q in ab.search_pq(2879).pq}
+    assert set(points(tab.pq_candidates)) <= p_q and points(tab.pq_candidates)
+    columns = tab._result["columns"]
+    stop_line = tab.col_lines[1]
+    assert stop_line.value() == pytest.approx(sum(ab.min_abc(2879)))  # the early stop p = S*
+    assert len(columns.p) == len(points(tab.col_even)) + len(points(tab.col_odd))
+
+
+def test_every_control_changes_what_is_drawn(qtbot, tab):
+    def snapshot():
+        items = [tab.land_hyperbola, tab.land_level_opt, tab.land_candidates, tab.saw_curve,
+                 tab.ab_trace["values"], tab.range_curve]
+        data = [np.concatenate([np.zeros(0) if d is None else np.asarray(d, float) for d in i.getData()])
+                for i in items]
+        image = tab.land_image.image
+        return [np.nan_to_num(d).round(6).tobytes() for d in data] + [np.nan_to_num(image).tobytes()]
+
+    tab.page_bar.setCurrentIndex(2)
+    settle(qtbot, tab)
+    changes = {"N": 2879, "algorithm": "search_xy", "window": 30, "levels": False, "range": 1000}
+    assert set(changes) == {s.name for s in tab.specs}
+    for name, value in changes.items():
+        before = snapshot()
+        tab.page_bar.setCurrentIndex(2 if name == "range" else 0)
+        tab.set_params({name: value})
+        settle(qtbot, tab)
+        tab.page_bar.setCurrentIndex(0)
+        settle(qtbot, tab)
+        assert snapshot() != before, f"changing {name} changed nothing on screen"
+
+
+def test_range_job_reports_progress_and_can_be_cancelled(qtbot, tab):
+    reports = []
+    tab.range_runner.progress.connect(lambda fraction, message: reports.append((fraction, message)))
+    tab.set_params({"range": 1_000_000})
+    tab.page_bar.setCurrentIndex(2)
+    settle(qtbot, tab)
+    assert len(reports) >= 3 and reports[-1][0] == 1.0
+    assert [f for f, _ in reports] == sorted(f for f, _ in reports)
+    x, y = tab.range_curve.xData, tab.range_curve.yData  # getData() is the view's downsampled copy
+    assert len(x) == 1_000_000 and x[0] == 1.0
+    exact = ab.min_sum_range(1, 1001)
+    np.testing.assert_allclose(y[:1000] + 2 * np.sqrt(np.arange(1, 1001)), exact, atol=1e-9)
+    assert "inside the band" in tab.range_text.textItem.toPlainText()
+
+    tab.set_params({"N": 3_000_000})  # a new window: the job restarts, then is cancelled at once
+    assert tab.range_runner.busy
+    tab.cancel_range()
+    settle(qtbot, tab)
+    assert "Cancelled" in tab.range_status.text()
+    assert tab._range_result["start"] == 1  # the old range stays on screen
+    tab.start_range()
+    settle(qtbot, tab)
+    assert tab._range_result["start"] == 3_000_000 - 500_000
+
+    tab.set_params({"N": 10**18, "range": 100_000})  # 10⁵ exact sweeps wait for the button
+    settle(qtbot, tab)
+    assert not tab.range_runner.busy and "press Compute" in tab.range_status.text()
+
+
+def test_compute_range_checks_for_cancellation():
+    calls = []
+
+    def report(_generation, fraction, _message):
+        calls.append(fraction)
+        if len(calls) == 2:
+            job.cancel()
+
+    job = Job(1, report)
+    with pytest.raises(Cancelled):
+        compute_range(130, 1_000_000, job)
+    assert calls and calls[-1] < 1.0
+
+
+def test_view_state_round_trips(qtbot, tab, app):
+    tab.set_params({"N": 2879, "algorithm": "search_pq"})
+    tab.page_bar.setCurrentIndex(1)
+    settle(qtbot, tab)
+    tab.play_bar.set_frame(5)
+    view = tab.view_state()
+    assert view == {"page": "pq", "frame": 5}
+    other = open_tab(qtbot, AbcTab)
+    other.set_params(tab.params())
+    other.apply_view_state(view)
+    settle(qtbot, other)
+    assert other.view_state() == view and other.stack.currentIndex() == 1
+    assert len(points(other.pq_trace["values"])) == 5
+    for hostile in ({"page": "nope", "frame": "x"}, {"frame": -3}, {"page": 7}, {"frame": 10**9}, {}):
+        other.apply_view_state(hostile)
+        settle(qtbot, other)
+        assert other.play_bar.frame == other.play_bar.frame_count - 1
+    other.shutdown()
+
+
+def test_counts_match_traces_and_closed_forms(qtbot, tab):
+    labels = {"naive": "naive", "scan_sqrt": "Algorithm 1", "scan_sqrt_closed": "Algorithm 1 fixed",
+              "search_xy": "(x, y)", "search_pq_full": "(p, q) window", "search_pq": "(p, q) early stop"}
+    for n in (130, 89743):
+        set_n(qtbot, tab, str(n))
+        text = tab.counts_label.text()
+        for method in ALGORITHMS:
+            tab.set_params({"algorithm": method})
+            settle(qtbot, tab)
+            count = tab._result["counts"][method]
+            assert count == ab.complexity_race([n]).counts[method][0]
+            assert count == len(tab._result["trace"].search.candidates) == tab.play_bar.frame_count - 1
+            assert f"{labels[method]} <b>{count:,}</b>" in text
+
+
+def test_large_n_views_are_windowed_with_exact_origins(qtbot, tab):
+    n = 10**18 + 123456789012
+    set_n(qtbot, tab, str(n))
+    assert "999,471,483 × 1,000,528,920 + 652" in tab.optimum_badge.text()
+    assert tab.land_plot.getAxis("bottom").labelText == "a − a*   (a* = 999,471,483)"
+    (x_lo, x_hi), _ = tab.land_plot.viewRange()
+    assert x_lo < 0 < x_hi and x_hi - x_lo < 200
+    assert "√N: +528,578.7 →" in tab.saw_note.textItem.toPlainText()
+    assert "too many to animate" in tab.search_badge.text()  # Algorithm 1 scans 292,893,219 values of a
+    tab.set_params({"algorithm": "search_pq"})
+    tab.page_bar.setCurrentIndex(1)
+    settle(qtbot, tab)
+    assert tab._result["counts"]["search_pq"] == 933
+    assert tab.play_bar.frame_count == MAX_FRAMES + 1  # 933 candidates revealed in batches
+    assert tab.revealed() == 933
+    tab.play_bar.set_frame(1)
+    assert tab.revealed() == -(-933 // MAX_FRAMES)
+    set_n(qtbot, tab, "2**61-1")
+    assert "(log scale)" in tab.col_plot.getAxis("left").labelText
+
+
+def test_sweep_finds_every_optimum():
+    """Beyond the brute force's reach the tab marks the optima found by the early-stopping sweep."""
+    for n in range(6, 4000):
+        s_opt, optima = brute(n) if n < 300 else (sum(ab.min_abc(n)), ab.all_optima(n))
+        assert optima_from_sweep(n, s_opt, ab.search_pq(n)) == optima, n
+
+
+def test_level_curves_pass_through_their_points():
+    land = ab.landscape(130, half_width=12)
+    for s, (a, b) in ((23, (10, 13)), (31, (11, 11))):
+        curve = level_curve(130, s, land.a, land.b, land.a0, land.b0)
+        assert len(curve) > 50
+        np.testing.assert_allclose((curve[:, 0] - 1) * (curve[:, 1] - 1), 131 - s, rtol=1e-12)
+        near = curve[np.argmin(np.abs(curve[:, 0] - a))]
+        assert near[1] == pytest.approx(b, abs=0.2)
