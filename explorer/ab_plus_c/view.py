@@ -436,14 +436,12 @@ class AbcTab(TopicTab):
         self._log_axes: dict[pg.PlotItem, bool] = {}  # cost axes currently on a symmetric-log scale
         self.range_runner: Runner | None = None
         super().__init__(theme, parent)
-        self.range_runner = Runner(self, name="abc-range")
+        # Its own runner: moving N must not cancel a long range, and a range must not delay the plots of N.
+        self.range_runner = self.add_runner("abc-range")
         self.range_runner.result.connect(self._on_range_result)
         self.range_runner.failed.connect(self._on_range_failed)
         self.range_runner.progress.connect(self._on_range_progress)
-        # The base forwards the main runner's busy state; connected after it, this slot corrects that to "either
-        # runner is busy". (Disconnecting the base's signal-to-signal connection fails in PySide6 6.10.)
-        for runner in (self.runner, self.range_runner):
-            runner.busy_changed.connect(self._on_any_busy)
+        self.range_runner.busy_changed.connect(self._on_range_busy)
 
     # ----- building -----
     def build_controls(self) -> QWidget:
@@ -514,6 +512,8 @@ class AbcTab(TopicTab):
         self.stack.addWidget(self._build_ab_page())
         self.stack.addWidget(self._build_pq_page())
         self.stack.addWidget(self._build_range_page())
+        self._panel_of = {plot: panel for panel in (self.ab_panel, self.pq_panel, self.range_panel)
+                          for plot in panel.plots()}
         for panel in (self.ab_panel, self.pq_panel, self.range_panel):
             for plot in panel.plots():
                 for side in ("left", "bottom"):
@@ -597,7 +597,7 @@ class AbcTab(TopicTab):
         self.land_opt_text = panel.text(plot, "foreground", anchor=(0.0, 1.0))
         self.land_note = panel.text(plot, "muted", anchor=(0, 1))
 
-        plot = self.saw_plot = panel.add_plot(0, 1, "S(a) − S* with b = ⌊N/a⌋ (shaded: Algorithm 1)", "a",
+        plot = self.saw_plot = panel.add_plot(0, 1, "S(a) − S*, b = ⌊N/a⌋ (shaded: Algorithm 1)", "a",
                                               "S − S*", legend=(-6, 6))
         plot.showAxis("top")
         self.saw_band_top = panel.curve(plot, Style("c0", 0))
@@ -620,18 +620,17 @@ class AbcTab(TopicTab):
         return panel
 
     def _build_trace(self, panel: PlotPanel, row: int, col: int) -> dict[str, Any]:
-        plot = panel.add_plot(row, col, "Search trace: S − S* per candidate", "candidate #", "S − S*",
+        plot = panel.add_plot(row, col, "Search trace", "candidate #", "S − S*",
                               legend=(-6, 6))
         items = {"plot": plot}
         items["values"] = panel.curve(plot, Style("c0", 1.0), "each candidate", symbol="o", symbolSize=6)
         items["best"] = panel.curve(plot, Style("c2", 2.2), "best so far")
         items["zero"] = panel.line(plot, 0.0, 0, Style("muted", 1.0, dash=True))
-        items["verdict"] = panel.text(plot, "foreground", anchor=(0, 0))
         return items
 
     def _build_pq_page(self) -> PlotPanel:
         panel = self.pq_panel = PlotPanel(self.theme)
-        plot = self.pq_plot = panel.add_plot(0, 0, "(p, q) = (a + b, b − a): S − S* on the lattice", "p", "q",
+        plot = self.pq_plot = panel.add_plot(0, 0, "S − S* on the (p, q) lattice", "p", "q",
                                              legend=(-6, -6))
         plot.showGrid(x=False, y=False)
         self.pq_image, self.pq_bar = self._heat(panel, plot)
@@ -645,7 +644,7 @@ class AbcTab(TopicTab):
         self.pq_lines = _marker_lines(panel, plot)
         self.pq_note = panel.text(plot, "muted", anchor=(0, 0))
 
-        plot = self.col_plot = panel.add_plot(0, 1, "Best S per column p, and the early stop", "p", "S − S*",
+        plot = self.col_plot = panel.add_plot(0, 1, "Best S per column p", "p", "S − S*",
                                               legend=(-6, 6))
         self.col_floor = panel.curve(plot, Style("c2", 1.2), "S ≥ p")
         self.col_even = panel.scatter(plot, Style("muted"), size=6, name="p even (x integer)")
@@ -779,6 +778,10 @@ class AbcTab(TopicTab):
             chips.append(f"<span style='color:{accent}'>[{chip}]</span>" if key == trace.method else chip)
         self.counts_label.setText("Candidates examined: " + " · ".join(chips))
 
+    def _labels(self, plot: pg.PlotItem, x_label: str | None = None, y_label: str | None = None,
+                title: str | None = None) -> None:
+        self._panel_of[plot].set_labels(plot, title, x_label, y_label)
+
     def _badge(self, label: QLabel, kind: str, text: str) -> None:
         if label.text() != text:
             label.setText(text)
@@ -796,7 +799,7 @@ class AbcTab(TopicTab):
     def _show_landscape(self, r: dict[str, Any]) -> None:
         land = r["landscape"]
         plot = self.land_plot
-        _set_axis_labels(plot, _offset_label("a", "a*", land.a0), _offset_label("b", "b*", land.b0))
+        self._labels(plot, _offset_label("a", "a*", land.a0), _offset_label("b", "b*", land.b0))
         a, b = land.a, land.b
         _set_heat(self.land_image, self.land_bar, land.excess.T, QRectF(a[0] - 0.5, b[0] - 0.5, len(a), len(b)))
         _set_view(plot, (a[0] - 1.0, a[-1] + 0.5), (b[0] - 1.0, b[-1] + 0.5))
@@ -831,7 +834,7 @@ class AbcTab(TopicTab):
         a = saw.a
         log, y_range = _cost_axis(plot, float(np.max(saw.excess)), float(np.min(saw.lower)))
         self._log_axes[plot] = log
-        _set_axis_labels(plot, _offset_label("a", "a*", saw.a0), _cost_label(log))
+        self._labels(plot, _offset_label("a", "a*", saw.a0), _cost_label(log))
         self.saw_curve.setSymbol("o" if len(a) <= 300 else None)
         set_data(self.saw_curve, a, _symlog(saw.excess, log))
         set_data(self.saw_lower, a, _symlog(saw.lower, log))
@@ -854,7 +857,7 @@ class AbcTab(TopicTab):
     def _show_plane(self, r: dict[str, Any]) -> None:
         plane, q0 = r["plane"], r["q0"]
         plot = self.pq_plot
-        _set_axis_labels(plot, _offset_label("p", "p*", plane.p0), _offset_label("q", "q*", q0))
+        self._labels(plot, _offset_label("p", "p*", plane.p0), _offset_label("q", "q*", q0))
         p, q = plane.p, plane.q - q0
         _set_heat(self.pq_image, self.pq_bar, plane.excess.T, QRectF(p[0] - 0.5, q[0] - 0.5, len(p), len(q)))
         x_range = (p[0] - 0.5, p[-1] + 0.5)
@@ -882,7 +885,7 @@ class AbcTab(TopicTab):
         stop = columns.p_stop
         log, y_range = _cost_axis(plot, highest, x_range[0] - stop)
         self._log_axes[plot] = log
-        _set_axis_labels(plot, _offset_label("p", "p*", columns.p0), _cost_label(log))
+        self._labels(plot, _offset_label("p", "p*", columns.p0), _cost_label(log))
         parity = (np.rint(p).astype(np.int64) + (columns.p0 & 1)) & 1
         set_data(self.col_even, x=p[parity == 0], y=_symlog(col_min[parity == 0], log))
         set_data(self.col_odd, x=p[parity == 1], y=_symlog(col_min[parity == 1], log))
@@ -899,7 +902,7 @@ class AbcTab(TopicTab):
         y0 = r["q0"] / 2  # y = q/2: the same origin as the (p, q) plane
         plot = self.xy_plot
         y_label = "y" if y0 == 0 else f"y − y*   (y* = {group(r['q0'] // 2)}{'.5' if r['q0'] % 2 else ''})"
-        _set_axis_labels(plot, _offset_label("x", "x₀", lattice.x0), y_label)
+        self._labels(plot, _offset_label("x", "x₀", lattice.x0), y_label)
         m = lattice.m
         finite = np.isfinite(lattice.y_int)
         y_int, y_half = lattice.y_int[finite] - y0, lattice.y_half - y0
@@ -942,7 +945,7 @@ class AbcTab(TopicTab):
         items["values"].setSymbol("o" if count <= 300 else None)
         log, y_range = _cost_axis(plot, float(np.max(trace.excess)) if count else 1.0)
         self._log_axes[plot] = log
-        _set_axis_labels(plot, "candidate #", _cost_label(log))
+        self._labels(plot, "candidate #", _cost_label(log))
         _set_view(plot, (0.5, max(count, 1) + 0.5), y_range)
         axis = plot.getAxis("bottom")
         if count <= 12:
@@ -1022,7 +1025,7 @@ class AbcTab(TopicTab):
             on = self._log_axes.get(items["plot"], False)
             set_data(items["values"], index, _symlog(trace.excess[:n], on))
             set_data(items["best"], index, _symlog(trace.best[:n], on))
-            _put_text(items["verdict"], self._verdict(trace, n), 0.5, items["plot"].viewRange()[1][1])
+            self._labels(items["plot"], title=f"Search trace: {self._verdict(trace, n)}")
         self.play_caption.setText(f"{SHORT_LABELS[trace.method]}: {group(n)} / {group(len(trace.excess))}")
 
     @staticmethod
@@ -1038,7 +1041,7 @@ class AbcTab(TopicTab):
         state = "found S*" if best == 0 else f"best S* + {group(best)}"
         if n == len(trace.excess) and best > 0:
             state += " ✗"  # the search ended without the optimum
-        return f"{group(n)} of {group(len(trace.excess))}: {state}"
+        return f"{group(n)} / {group(len(trace.excess))}, {state}"
 
     def _draw_race_frame(self, r: dict[str, Any]) -> None:
         race = r["race"]
@@ -1099,7 +1102,7 @@ class AbcTab(TopicTab):
         # The post's upper bound grows like 2 N^¼ while S* − 2√N stays far lower for large N: show the data.
         highest_bound, highest_value = float(np.max(band_high)), float(np.max(r["excess"]))
         top = min(highest_bound, 1.5 * highest_value) * 1.15 + 0.5
-        _set_axis_labels(self.range_plot, x_label, "S* − 2√N")
+        self._labels(self.range_plot, x_label, "S* − 2√N")
         _set_view(self.range_plot, (x[0], x[-1]), (-0.06 * top, top))
         high_n, high = r["highest"]
         inside = "inside the band" if r["inside"] else "OUTSIDE the band somewhere"
@@ -1109,7 +1112,7 @@ class AbcTab(TopicTab):
                  x[0], top)
         naive = r["naive_excess"]
         log, y_range = _cost_axis(self.naive_plot, float(np.max(naive)))
-        _set_axis_labels(self.naive_plot, x_label, _cost_label(log).replace("S − S*", "S(naive) − S*"))
+        self._labels(self.naive_plot, x_label, _cost_label(log).replace("S − S*", "S(naive) − S*"))
         set_data(self.naive_curve, x, _symlog(naive, log))
         _set_view(self.naive_plot, (x[0], x[-1]), y_range)
         worst_n, worst = r["naive_worst"]
@@ -1137,7 +1140,6 @@ class AbcTab(TopicTab):
     def _on_range_progress(self, fraction: float, message: str) -> None:
         self.range_progress.setValue(round(1000 * fraction))
         self._show_range_status(message)
-        self.progress_changed.emit(fraction, message)
 
     def _show_range_status(self, text: str) -> None:
         self.range_status.setText(text)
@@ -1150,10 +1152,8 @@ class AbcTab(TopicTab):
         self.cancel_button.setEnabled(self._range_state == "running")
 
     @Slot(bool)
-    def _on_any_busy(self, _busy: bool) -> None:
-        self.busy_changed.emit(self.runner.busy or (self.range_runner is not None and self.range_runner.busy))
-        if self.range_runner is not None:
-            self.cancel_button.setEnabled(self.range_runner.busy)
+    def _on_range_busy(self, busy: bool) -> None:
+        self.cancel_button.setEnabled(busy)
 
     # ----- controls kept in step with N -----
     def request_update(self) -> None:
@@ -1222,15 +1222,6 @@ class AbcTab(TopicTab):
         if self._result is not None:
             self._show_badges(self._result)
 
-    def is_idle(self) -> bool:
-        return super().is_idle() and not (self.range_runner is not None and self.range_runner.busy)
-
-    def shutdown(self) -> None:
-        if self.range_runner is not None:
-            self.range_runner.cancel()
-            self.range_runner.shutdown()
-        super().shutdown()
-
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -1256,7 +1247,7 @@ def _set_heat(image: pg.ImageItem, bar: pg.ColorBarItem, excess: np.ndarray, rec
     image.setRect(rect)
     bar.setLevels((0.0, level))
     ticks = [(0.0, "0")]
-    for exponent in range(0, int(level) + 1):
+    for exponent in range(0 if level < 2.5 else 1, int(level) + 1):  # a "1" would crowd the "0"
         ticks.append((math.log10(1.0 + 10**exponent), _power(exponent)))
     step = max(1, -(-len(ticks) // 7))
     bar.axis.setTicks([ticks[::step]])
@@ -1356,10 +1347,3 @@ def _set_view(plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[fl
         plot.setRange(xRange=x_range, yRange=y_range, padding=0.0)
 
 
-def _set_axis_labels(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
-    """Change axis labels; they keep their themed style, and the panel re-applies the new text on theme changes."""
-    title, old_x, old_y = plot._explorer_labels
-    if (old_x, old_y) != (x_label, y_label):
-        plot._explorer_labels = (title, x_label, y_label)
-        plot.setLabel("bottom", x_label)
-        plot.setLabel("left", y_label)
