@@ -36,7 +36,10 @@ def create_app(argv: list[str] | None = None):
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    app.setStyle("Fusion")
+    if app.property("explorer_configured") is None:
+        # setStyle replaces (and deletes) the style and repolishes every widget: once per process is enough.
+        app.setStyle("Fusion")
+        app.setProperty("explorer_configured", True)
     pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
     return app
 
@@ -77,8 +80,14 @@ def apply_app_theme(app, theme) -> None:
     font = QFont(app.font())
     font.setPointSizeF(theme.font_pt)
     app.setFont(font)
-    # Widgets with a style sheet (superqt's slider labels, fields marked invalid) keep the palette they were
-    # polished with; polishing them again makes them take the new one.
-    for widget in app.allWidgets():
+
+
+def repolish_style_sheets(root) -> None:
+    """Widgets with a style sheet (superqt's slider labels, fields marked invalid) keep the palette they were
+    polished with; setting the sheet again makes them take the new one. Scoped to ``root``: walking
+    ``QApplication.allWidgets()`` instead crashed in CI on widgets of closed tabs awaiting deletion."""
+    from PySide6.QtWidgets import QWidget
+
+    for widget in root.findChildren(QWidget):
         if widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())

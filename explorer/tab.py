@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.app import repolish_style_sheets
 from explorer.params import ParamSpec, defaults
 from explorer.runner import Job, Runner
 from explorer.theme import Theme
@@ -172,6 +173,7 @@ class TopicTab(QWidget):
         self.explanation_panel.apply_theme(theme)
         self.error_label.setStyleSheet(f"color: {theme.warning};")
         self.on_theme(theme)
+        repolish_style_sheets(self)
 
     def add_runner(self, name: str) -> Runner:
         """Another latest-wins runner, for long jobs (training, big grids) that slider moves must not cancel.
