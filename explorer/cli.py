@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from explorer import __version__
+from explorer.i18n import LANGUAGES
 from explorer.registry import TOPICS, topic
 from explorer.theme import THEMES
 
@@ -47,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scale", metavar="N", default="1", help="screenshot pixel scale, 1 to 4 (default 1)")
     parser.add_argument("--theme", choices=sorted(THEMES), help="light or dark")
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help="user-interface language (default: the system's)")
+    parser.add_argument("--lesson", metavar="FILE", help="open a lesson (JSON), or export it with --export-dir")
+    parser.add_argument("--export-dir", metavar="DIR", help="render every scene of --lesson to numbered PNGs and exit")
     parser.add_argument("--list-tabs", action="store_true", help="list the tabs and exit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -95,8 +99,10 @@ def _run(args: argparse.Namespace) -> int:
             topic(args.tab)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    if (args.size is not None or args.scale != "1") and args.screenshot is None:
-        raise UsageError("--size and --scale apply to --screenshot")
+    _check_lesson_arguments(args)
+    headless = args.screenshot is not None or args.export_dir is not None
+    if (args.size is not None or args.scale != "1") and not headless:
+        raise UsageError("--size and --scale apply to --screenshot and --export-dir")
     size = parse_size(args.size) if args.size else DEFAULT_SIZE
     scale = parse_scale(args.scale)
     if args.screenshot is not None:
@@ -108,16 +114,24 @@ def _run(args: argparse.Namespace) -> int:
             check_writable(args.screenshot)
         except ExportError as exc:
             raise UsageError(f"--screenshot: {exc}") from None
+    elif args.export_dir is not None:
+        export_dir = _prepare_export_dir(args.export_dir)
     elif not _display_available():
         raise UsageError("no display to open a window on; use --screenshot PNG to render headless")
 
     from explorer.app import prepare_environment
 
-    prepare_environment(headless=args.screenshot is not None)
-    from explorer import state
+    prepare_environment(headless=headless)
+    from explorer import i18n, state
     from explorer.app import create_app
 
     app = create_app()
+    i18n.install(app, args.lang or _default_language(headless))
+    if args.lesson is not None:
+        lesson = _read_lesson(args.lesson)
+        if args.export_dir is not None:
+            return _export_lesson(app, lesson, export_dir, args, size, scale)
+        return _open_window(app, None, None, args, lesson)
     payload = None
     if args.state:
         try:
@@ -132,6 +146,59 @@ def _run(args: argparse.Namespace) -> int:
     if args.screenshot is not None:
         return _screenshot(app, tab_id, params, args, size, scale)
     return _open_window(app, tab_id, params, args)
+
+
+def _check_lesson_arguments(args: argparse.Namespace) -> None:
+    if args.export_dir is not None and args.lesson is None:
+        raise UsageError("--export-dir needs --lesson FILE")
+    if args.lesson is not None:
+        clashing = [flag for flag, value in (("--tab", args.tab), ("--state", args.state), ("--set", args.set),
+                                             ("--screenshot", args.screenshot)) if value]
+        if clashing:
+            raise UsageError(f"--lesson cannot be combined with {', '.join(clashing)}")
+
+
+def _prepare_export_dir(directory: str) -> Path:
+    path = Path(directory)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--export-dir: cannot create {directory}: {exc.strerror or exc}") from None
+    from explorer.export import ExportError, check_writable
+
+    try:
+        check_writable(str(path / "index.md"))
+    except ExportError as exc:
+        raise UsageError(f"--export-dir: {exc}") from None
+    return path
+
+
+def _default_language(headless: bool) -> str:
+    from explorer.i18n import system_language
+
+    if headless:
+        return system_language()
+    from PySide6.QtCore import QSettings
+
+    stored = QSettings().value("language", "", type=str)
+    return stored if stored in LANGUAGES else system_language()
+
+
+def _read_lesson(path: str):
+    from explorer import lesson
+    from explorer.state import StateError
+
+    try:
+        return lesson.validate_lesson(lesson.read_lesson(path), _specs_for, Path(path).name)
+    except StateError as exc:  # LessonError is one
+        raise UsageError(f"--lesson: {exc}") from None
+
+
+def _specs_for(tab_id: str):
+    try:
+        return topic(tab_id).tab_class().specs
+    except ValueError:
+        raise KeyError(tab_id) from None
 
 
 def _display_available() -> bool:
@@ -177,9 +244,62 @@ def _requested_params(tab_id: str, payload, args) -> dict | None:
 
 
 def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
-    from PySide6.QtCore import QCoreApplication
+    theme = _headless_theme(app, args, scale)
+    tab = topic(tab_id).tab_class()(theme)
+    tab.apply_theme(theme)
+    if params:
+        tab.set_params(params)
+    if args.view_state:
+        tab.apply_view_state(args.view_state)
+    error = _render(tab, Path(args.screenshot), size, scale, theme)
+    if error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    print(args.screenshot)
+    return 0
 
-    from explorer import export
+
+def _export_lesson(app, lesson, directory: Path, args, size, scale) -> int:
+    """Every scene to ``NN-title.png`` and an ``index.md`` with the titles and captions."""
+    from explorer.i18n import translate
+
+    theme = _headless_theme(app, args, scale)
+    entries = []
+    for number, scene in enumerate(lesson.scenes, start=1):
+        title = translate("Lesson", scene.title) or topic(scene.tab).title
+        name = f"{number:02d}-{_slug(scene.title or scene.tab)}.png"
+        tab = topic(scene.tab).tab_class()(theme)
+        tab.apply_theme(theme)
+        tab.apply_scene(scene)
+        error = _render(tab, directory / name, size, scale, theme)
+        if error:
+            print(f"{PROG}: error: scene {number} ({title}): {error}", file=sys.stderr)
+            return 1
+        entries.append((number, title, translate("Lesson", scene.caption), name, scene.tab))
+        print(directory / name)
+    index = directory / "index.md"
+    index.write_text(_lesson_index(translate("Lesson", lesson.title), entries), encoding="utf-8")
+    print(index)
+    return 0
+
+
+def _lesson_index(title: str, entries) -> str:
+    lines = [f"# {title}", ""]
+    for number, scene_title, caption, name, tab_id in entries:
+        entry = topic(tab_id)
+        lines += [f"## {number}. {scene_title}", "", f"![{scene_title}]({name})", ""]
+        if caption:
+            lines += [caption, ""]
+        lines += [f"*{entry.post_title}*: <{entry.post_url}>", ""]
+    return "\n".join(lines)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
+    return slug or "scene"
+
+
+def _headless_theme(app, args, scale):
     from explorer.app import apply_app_theme
     from explorer.theme import theme_named
     from widgets.explanation import set_pixel_ratio_floor
@@ -187,47 +307,55 @@ def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
     theme = theme_named(args.theme or "light").presenting(args.presentation)
     apply_app_theme(app, theme)
     set_pixel_ratio_floor(scale)
-    tab = topic(tab_id).tab_class()(theme)
-    tab.apply_theme(theme)
-    if params:
-        tab.set_params(params)
-    if args.view_state:
-        tab.apply_view_state(args.view_state)
+    return theme
+
+
+def _render(tab, path: Path, size, scale, theme) -> str:
+    """Show ``tab`` offscreen, wait for its computation and write the PNG; an error message, or "" on success."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from explorer import export
+
     tab.resize(*size)
     tab.show()
     deadline = time.monotonic() + RENDER_TIMEOUT_S
-    while not tab.is_idle():
-        if time.monotonic() > deadline:
-            message = f"the {tab_id} tab did not finish computing in {RENDER_TIMEOUT_S:.0f} s"
-            print(f"{PROG}: error: {message}", file=sys.stderr)
-            tab.shutdown()
-            return 1
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
-    QCoreApplication.processEvents()
-    if tab.error_label.isVisible():
-        print(f"{PROG}: error: {tab.error_label.text()}", file=sys.stderr)
-        tab.shutdown()
-        return 1
     try:
-        path = export.save_png(tab, args.screenshot, scale, background=theme.surface)
-    except export.ExportError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        while not tab.is_idle():
+            if time.monotonic() > deadline:
+                return f"the {tab.topic_id} tab did not finish computing in {RENDER_TIMEOUT_S:.0f} s"
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        for _ in range(5):
+            # A label that wraps onto another line at the last moment relays out its parents over several rounds.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            QCoreApplication.processEvents()
+        if tab.error_label.isVisible():
+            return tab.error_label.text()
+        if (tab.width(), tab.height()) != tuple(size):
+            print(f"{PROG}: note: the {tab.topic_id} tab needs at least {tab.width()}x{tab.height()}; "
+                  f"{path.name} has that size instead of {size[0]}x{size[1]}", file=sys.stderr)
+        try:
+            export.save_png(tab, str(path), scale, background=theme.surface)
+        except export.ExportError as exc:
+            return str(exc)
+        return ""
     finally:
         tab.shutdown()
-    print(path)
-    return 0
+        tab.close()
+        tab.deleteLater()
 
 
-def _open_window(app, tab_id, params, args) -> int:
+def _open_window(app, tab_id, params, args, lesson=None) -> int:
     from explorer.window import MainWindow
 
-    window = MainWindow(theme_name=args.theme, presentation=args.presentation or None)
-    tab = window.select(tab_id)
-    if params:
-        tab.set_params(params)
-    if args.view_state:
-        tab.apply_view_state(args.view_state)
+    window = MainWindow(theme_name=args.theme, presentation=args.presentation or None, language=args.lang)
+    if lesson is not None:
+        window.start_lesson(lesson)
+    else:
+        tab = window.select(tab_id)
+        if params:
+            tab.set_params(params)
+        if args.view_state:
+            tab.apply_view_state(args.view_state)
     window.show()
     return app.exec()

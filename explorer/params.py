@@ -13,6 +13,7 @@ from typing import Any
 
 KINDS = ("float", "int", "bigint", "bool", "choice", "multi", "text")
 
+_MESSAGE_CHARS = 200  # an echoed entry can be a pasted page: the middle of a longer message is left out
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -57,7 +58,7 @@ class ParamSpec:
         return str(choice)
 
     def _fail(self, message: str) -> ValueError:
-        return ValueError(f"{self.name}: {message}")
+        return ValueError(_brief(f"{self.name}: {message}"))
 
     def _range_text(self) -> str:
         lo = "-inf" if self.minimum is None else f"{self.minimum:g}"
@@ -66,7 +67,7 @@ class ParamSpec:
 
     def _check_range(self, value: float | int) -> None:
         if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
-            raise self._fail(f"{value:g} is outside the allowed range {self._range_text()}")
+            raise self._fail(f"{_number_text(value)} is outside the allowed range {self._range_text()}")
 
     def validate(self, value: Any) -> Any:
         """Return ``value`` in canonical form, or raise ValueError saying what is wrong. Never clamps."""
@@ -78,7 +79,10 @@ class ParamSpec:
         if kind == "float":
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise self._fail(f"expected a number, got {value!r}")
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:
+                raise self._fail(f"{_number_text(value)} is outside the allowed range {self._range_text()}") from None
             if not math.isfinite(value):
                 raise self._fail(f"expected a finite number, got {value!r}")
             self._check_range(value)
@@ -156,6 +160,24 @@ class ParamSpec:
         return value
 
 
+def _brief(message: str) -> str:
+    if len(message) <= _MESSAGE_CHARS:
+        return message
+    half = _MESSAGE_CHARS // 2
+    return f"{message[:half]} … {message[-half:]}"
+
+
+def _number_text(value: float | int) -> str:
+    """A value in a message, short but exact: plain ``:g`` would say "1e+42 is outside [1, 1e+42]" of 10**42 + 1,
+    and fails on integers too large for a float."""
+    if isinstance(value, int):
+        if value.bit_length() > 256:
+            return f"a number of about {round(value.bit_length() * math.log10(2))} digits"
+        return str(value)
+    text = f"{value:g}"
+    return text if float(text) == value else repr(value)
+
+
 def _parse_int(raw: str) -> int | None:
     """Integers in decimal, with ``_`` separators, scientific ``1e18`` or powers ``2**61-1``/``10^15``."""
     compact = raw.replace("_", "").replace(" ", "").replace("^", "**")
@@ -196,13 +218,13 @@ def spec_by_name(specs: tuple[ParamSpec, ...], name: str) -> ParamSpec:
         if spec.name == name:
             return spec
     known = ", ".join(spec.name for spec in specs)
-    raise ValueError(f"unknown parameter {name!r}; this tab has: {known}")
+    raise ValueError(_brief(f"unknown parameter {name!r}; this tab has: {known}"))
 
 
 def parse_assignment(specs: tuple[ParamSpec, ...], text: str) -> tuple[str, Any]:
     """Parse ``NAME=VALUE`` from the command line."""
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
-        raise ValueError(f"expected NAME=VALUE, got {text!r}")
+        raise ValueError(_brief(f"expected NAME=VALUE, got {text!r}"))
     spec = spec_by_name(specs, name.strip())
     return spec.name, spec.parse(value)

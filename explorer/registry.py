@@ -8,11 +8,13 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from explorer.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Topic:
     id: str
-    title: str
+    title: str  # English; shown through translate("Topic", title)
     post_title: str
     post_url: str
     view: str  # "module:Class"
@@ -23,27 +25,37 @@ class Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("topk", "Smooth Top-k", "Softmax后传：寻找Top-K的光滑近似", "https://kexue.fm/archives/10373",
-          "explorer.topk.view:TopkTab"),
-    Topic("abc", "N = ab + c", "自然数集中 N = ab + c 时 a + b + c 的最小值", "https://kexue.fm/archives/9775",
-          "explorer.ab_plus_c.view:AbcTab"),
+    Topic(
+        "topk",
+        QT_TRANSLATE_NOOP("Topic", "Smooth Top-k"),
+        "Softmax后传：寻找Top-K的光滑近似",
+        "https://kexue.fm/archives/10373",
+        "explorer.topk.view:TopkTab",
+    ),
+    Topic(
+        "abc",
+        QT_TRANSLATE_NOOP("Topic", "N = ab + c"),
+        "自然数集中 N = ab + c 时 a + b + c 的最小值",
+        "https://kexue.fm/archives/9775",
+        "explorer.ab_plus_c.view:AbcTab",
+    ),
     Topic(
         "sampling",
-        "Sampling trajectories",
+        QT_TRANSLATE_NOOP("Topic", "Sampling trajectories"),
         "生成扩散模型漫谈(二十四)：少走捷径，更快到达",
         "https://kexue.fm/archives/10077",
         "explorer.sampling.view:SamplingTab",
     ),
     Topic(
         "spacetime",
-        "Spacetime symmetry",
+        QT_TRANSLATE_NOOP("Topic", "Spacetime symmetry"),
         "相对论、对称和第四维",
         "https://kexue.fm/archives/1602",
         "explorer.spacetime.view:SpacetimeTab",
     ),
     Topic(
         "healing",
-        "Token healing",
+        QT_TRANSLATE_NOOP("Topic", "Token healing"),
         "大词表语言模型在续写任务上的一个问题及对策",
         "https://kexue.fm/archives/9762",
         "explorer.healing.view:HealingTab",

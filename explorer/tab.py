@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from explorer.app import repolish_style_sheets
 from explorer.params import ParamSpec, defaults
 from explorer.runner import Job, Runner
+from explorer.state import TabState
 from explorer.theme import Theme
 from widgets.explanation import Explanation, ExplanationPanel
 from widgets.param_panel import ParamPanel
@@ -67,7 +68,8 @@ class TopicTab(QWidget):
         self.runner.result.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
 
-        self.panel = ParamPanel(self.specs)
+        context = type(self).__name__  # specs and explanation are marked for translation in their tab's context
+        self.panel = ParamPanel(self.specs, context)
         self.panel.changed.connect(self._on_param_changed)
         self.panel.error.connect(self._show_error)
         self.error_label = QLabel()
@@ -75,10 +77,10 @@ class TopicTab(QWidget):
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet(f"color: {theme.warning};")
         self.error_label.hide()
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Restore this tab's defaults (Ctrl+R)")
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Restore this tab's defaults (Ctrl+R)"))
         self.reset_button.clicked.connect(self.reset)
-        self.explanation_panel = ExplanationPanel(self.explanation, theme)
+        self.explanation_panel = ExplanationPanel(self.explanation.translated(context), theme)
 
         sidebar = QWidget()
         side = QVBoxLayout(sidebar)
@@ -151,7 +153,7 @@ class TopicTab(QWidget):
         """Apply validated values (all at once: one recomputation)."""
         self._values.update(values)
         self.panel.set_values(values)
-        self._show_error("")
+        self._show_error(self.panel.refusal)
         self.request_update()
 
     def reset(self) -> None:
@@ -159,6 +161,9 @@ class TopicTab(QWidget):
             self.play_bar.pause()
         self.set_params(defaults(self.specs))
         self.apply_view_state({})
+        self.panel.set_hidden(())
+        for panel in self.plot_panels():
+            panel.set_view_ranges([None] * len(panel.plots()))  # undo the user's zoom too
 
     def request_update(self) -> None:
         self.runner.submit(type(self).compute, dict(self._values))
@@ -174,6 +179,26 @@ class TopicTab(QWidget):
         self.error_label.setStyleSheet(f"color: {theme.warning};")
         self.on_theme(theme)
         repolish_style_sheets(self)
+
+    def scene(self) -> TabState:
+        """Everything a scene keeps of this tab: parameters, view state, hidden controls and zoomed plots."""
+        ranges = [view_range for panel in self.plot_panels() for view_range in panel.view_ranges()]
+        return TabState(
+            tab=self.topic_id,
+            params=self.params(),
+            view=self.view_state(),
+            hidden=self.panel.hidden(),
+            ranges=tuple(ranges) if any(r is not None for r in ranges) else (),
+        )
+
+    def apply_scene(self, scene: TabState) -> None:
+        """Show a validated scene (see :mod:`explorer.state`); its title and caption are the window's business."""
+        self.set_params(scene.params)
+        self.apply_view_state(scene.view)
+        self.panel.set_hidden(scene.hidden)
+        ranges = iter(scene.ranges)
+        for panel in self.plot_panels():
+            panel.set_view_ranges([next(ranges, None) for _ in panel.plots()])
 
     def add_runner(self, name: str) -> Runner:
         """Another latest-wins runner, for long jobs (training, big grids) that slider moves must not cancel.
@@ -220,7 +245,7 @@ class TopicTab(QWidget):
     @Slot(int, object)
     def _on_result(self, _generation: int, result: Any) -> None:
         self._latest, self._has_latest = result, True
-        self._show_error("")
+        self._show_error(self.panel.refusal)  # a result ends a computation's error, not a refused entry's
         wait = _FRAME_S - (time.monotonic() - self._last_draw)
         if not self._redraw.isActive():
             self._redraw.start(max(0, int(wait * 1000)))

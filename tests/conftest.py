@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# The UI's language follows the system locale; tests expect English whatever the machine's locale is.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 import pytest  # noqa: E402
 

@@ -56,6 +56,21 @@ def has_colour_near(path, hex_colour, tolerance=40, step=3):
     return False
 
 
+def edge_values(spec):
+    """What tests/test_tabs_common.py computes of every parameter: the ends and middle of a range, every choice."""
+    if spec.kind in ("float", "int"):
+        middle = (spec.minimum + spec.maximum) / 2
+        values = [spec.minimum, spec.maximum, round(middle) if spec.kind == "int" else middle]
+        return [spec.validate(v) for v in values]
+    if spec.kind == "bool":
+        return [not spec.default, spec.default]
+    if spec.kind == "choice":
+        return list(spec.choices)
+    if spec.kind == "multi":
+        return [spec.choices[:1], spec.choices, spec.default]
+    return [spec.default]
+
+
 def settle(qtbot, tab, timeout_s=120):
     """Wait until the tab has computed, drawn and rendered its formulas."""
     assert tab.runner.wait_idle(timeout_s), f"{tab.topic_id} did not finish computing"

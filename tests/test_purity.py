@@ -8,7 +8,8 @@ import pytest
 
 from explorer.registry import TOPICS
 
-CORE = ["explorer.params", "explorer.state"]
+CORE = ["explorer.params", "explorer.state", "explorer.lesson", "explorer.transition", "explorer.i18n",
+        "explorer.registry"]
 PACKAGES = [t.view.rsplit(".", 1)[0].split(":")[0] for t in TOPICS]
 
 

@@ -4,7 +4,7 @@ input and closes cleanly mid-computation."""
 import time
 
 import pytest
-from helpers import open_tab, settle
+from helpers import edge_values, open_tab, settle
 
 from explorer.registry import TOPICS
 from explorer.theme import DARK
@@ -14,20 +14,6 @@ TOPIC_IDS = [t.id for t in TOPICS]
 
 def make_tab(qtbot, topic_id):
     return open_tab(qtbot, next(t for t in TOPICS if t.id == topic_id).tab_class())
-
-
-def edge_values(spec):
-    if spec.kind in ("float", "int"):
-        middle = (spec.minimum + spec.maximum) / 2
-        values = [spec.minimum, spec.maximum, round(middle) if spec.kind == "int" else middle]
-        return [spec.validate(v) for v in values]
-    if spec.kind == "bool":
-        return [not spec.default, spec.default]
-    if spec.kind == "choice":
-        return list(spec.choices)
-    if spec.kind == "multi":
-        return [spec.choices[:1], spec.choices, spec.default]
-    return [spec.default]
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)

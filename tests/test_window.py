@@ -1,15 +1,17 @@
 """The main window: tabs, menus, shortcuts, persistence, state files and exports."""
 
 import json
+import re
 
 import pytest
+from helpers import isolated_env
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from explorer import state
 from explorer.registry import TOPICS
+from explorer.scene_dialog import SceneDialog
 from explorer.window import MainWindow
-from helpers import isolated_env
 
 
 @pytest.fixture
@@ -92,7 +94,8 @@ def test_state_round_trip_through_files(window, tmp_path, monkeypatch, qtbot):
     tab.set_params({spec.name: spec.maximum})
     path = tmp_path / "saved.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    window.save_state()
+    monkeypatch.setattr(SceneDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    window.save_scene()
     saved = json.loads(path.read_text())
     assert saved["tab"] == tab.topic_id and saved["params"][spec.name] == spec.maximum
     tab.reset()
@@ -177,3 +180,24 @@ def test_csv_holds_data_values_on_log_axes(qtbot, app, tmp_path):
     assert isinstance(curve, pg.PlotDataItem)
     (_, x, y), = export.plotted_series([panel])
     assert list(x) == [1.0, 10.0, 100.0] and list(y) == [1e-3, 1e-2, 1e-1]
+
+
+def test_every_command_has_its_own_shortcut_and_f1_lists_them_all(window, qtbot):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QTextBrowser
+
+    owners = {}
+    for action in window.menu_actions():
+        keys = [k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts()]
+        assert keys, f"{action.text()!r} has no shortcut"
+        for key in keys:
+            assert key not in owners, f"{key} is both {owners[key]!r} and {action.text()!r}"
+            owners[key] = action.text()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._shortcuts_dialog
+    assert dialog is not None and dialog.isVisible()
+    listed = dialog.findChild(QTextBrowser).toPlainText()
+    for action in window.menu_actions():
+        assert re.sub(r"\(&\w\)", "", action.text()).replace("&", "") in listed
+        assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in listed
+    dialog.close()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QTimer, QUrl, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from explorer.i18n import translate
 from explorer.runner import Job, Runner
 from explorer.theme import Theme
 from widgets.formula import formula_image, formula_mask
@@ -36,6 +37,15 @@ class Explanation:
     post_url: str
     body: str
     what_to_try: tuple[str, ...] = ()
+
+    def translated(self, context: str) -> Explanation:
+        """The texts in the current language; they were marked with ``QT_TRANSLATE_NOOP(context, …)``."""
+        return replace(
+            self,
+            title=translate(context, self.title),
+            body=translate(context, self.body),
+            what_to_try=tuple(translate(context, item) for item in self.what_to_try),
+        )
 
 
 class ExplanationPanel(QTextBrowser):
@@ -116,12 +126,13 @@ class ExplanationPanel(QTextBrowser):
 
         body = _FORMULA.sub(formula, text.body).replace("\\$", "$")
         tries = "".join(f"<li>{item}</li>" for item in text.what_to_try)
+        what_to_try, source = self.tr("What to try"), self.tr("From 科学空间:")
         return (
             f'<div style="color:{theme.foreground}; font-size:{theme.font_pt:.1f}pt">'
             f'<h3 style="margin-bottom:4px">{html.escape(text.title)}</h3>'
             f"{body}"
-            + (f"<p><b>What to try</b></p><ul style='margin-left:-20px'>{tries}</ul>" if tries else "")
-            + f'<p style="color:{theme.muted}">From 科学空间: <a style="color:{theme.accent}" '
+            + (f"<p><b>{what_to_try}</b></p><ul style='margin-left:-20px'>{tries}</ul>" if tries else "")
+            + f'<p style="color:{theme.muted}">{source} <a style="color:{theme.accent}" '
             f'href="{text.post_url}">{html.escape(text.post_title)}</a></p></div>'
         )
 

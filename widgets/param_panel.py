@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 from superqt import QDoubleSlider, QFlowLayout, QLabeledDoubleSlider, QLabeledSlider
 
+from explorer.i18n import translate
 from explorer.params import ParamSpec
 
 _LOG_STEPS = 1000  # slider resolution across a log range
+_INVALID = "border: 1px solid #C0392B;"
 
 
 class _KeyboardDoubleSlider(QDoubleSlider):
@@ -44,8 +46,47 @@ class _KeyboardDoubleSlider(QDoubleSlider):
         event.accept()
 
 
-class LabeledDoubleSlider(QLabeledDoubleSlider):
+class _CheckedEntry:
+    """superqt's value field clamps a typed number into the slider's range without a word, ignores Return on text
+    its validator finds incomplete ("1e", "-"), takes no Tab focus and drops the focus on Return. Here the field is
+    a keyboard stop like the slider, and every entry goes as typed to ``entered``; the owner accepts it with
+    :meth:`setValue` or refuses it with :meth:`mark_invalid`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label = self._label
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        label.setValidator(None)
+        label.editingFinished.disconnect(label._editing_finished)
+        label.editingFinished.disconnect(label._silent_clear_focus)
+        label.editingFinished.connect(self._on_entry)
+        self._label_style = label.styleSheet()
+
+    @Slot()
+    def _on_entry(self) -> None:
+        self.entered.emit(self._label.text())
+
+    def _on_slider_value_changed(self, value: Any) -> None:
+        self.mark_invalid("")
+        super()._on_slider_value_changed(value)
+
+    def setValue(self, value: Any) -> None:
+        super().setValue(value)
+        self.mark_invalid("")
+        self._label.setValue(self.value())  # also when the value is unchanged: it replaces a refused entry
+
+    def mark_invalid(self, message: str) -> None:
+        self._label.setStyleSheet(self._label_style + (_INVALID if message else ""))
+        self._label.setToolTip(message)
+
+
+class LabeledSlider(_CheckedEntry, QLabeledSlider):
+    entered = Signal(str)
+
+
+class LabeledDoubleSlider(_CheckedEntry, QLabeledDoubleSlider):
     _slider_class = _KeyboardDoubleSlider
+    entered = Signal(str)
 
 
 class LogSlider(QWidget):
@@ -56,6 +97,7 @@ class LogSlider(QWidget):
 
     def __init__(self, minimum: float, maximum: float, parent: QWidget | None = None):
         super().__init__(parent)
+        self._minimum, self._maximum = minimum, maximum  # 10**log10(x) can miss x by a rounding: keep the ends
         self._lo, self._hi = math.log10(minimum), math.log10(maximum)
         self._value = minimum
         self._slider = QSlider(Qt.Orientation.Horizontal)
@@ -77,6 +119,8 @@ class LogSlider(QWidget):
 
     def setValue(self, value: float) -> None:
         self._value = float(value)
+        self._field.setStyleSheet("")
+        self._field.setToolTip("")
         position = round((math.log10(value) - self._lo) / (self._hi - self._lo) * _LOG_STEPS)
         self._slider.blockSignals(True)
         self._slider.setValue(position)
@@ -96,43 +140,50 @@ class LogSlider(QWidget):
             value = float(self._field.text())
         except ValueError:
             value = float("nan")
-        if not (10**self._lo <= value <= 10**self._hi):
-            message = f"enter a number between {10**self._lo:.3g} and {10**self._hi:.3g}"
-            self._field.setStyleSheet("border: 1px solid #C0392B;")
+        if not (self._minimum <= value <= self._maximum):
+            message = self.tr("enter a number between {low} and {high}").format(
+                low=f"{self._minimum:.3g}", high=f"{self._maximum:.3g}"
+            )
+            self._field.setStyleSheet(_INVALID)
             self._field.setToolTip(message)
             self.rejected.emit(message)
             return
-        self._field.setStyleSheet("")
-        self._field.setToolTip("")
-        if value != self._value:
-            self.setValue(value)
-            self.valueChanged.emit(value)
+        self.setValue(value)
+        self.valueChanged.emit(value)  # also when unchanged: the panel then withdraws its message
 
 
 class ParamPanel(QWidget):
     """A form of controls for ``specs``. Emits ``changed(name, value)`` with validated values only."""
 
     changed = Signal(str, object)
-    error = Signal(str)  # "" when the last edit was valid
+    error = Signal(str)  # the latest refusal still marked; "" when none is
 
-    def __init__(self, specs: tuple[ParamSpec, ...], parent: QWidget | None = None):
+    def __init__(self, specs: tuple[ParamSpec, ...], context: str = "", parent: QWidget | None = None):
+        """``context``: the translation context the specs' texts were marked with (see :mod:`explorer.i18n`)."""
         super().__init__(parent)
+        self._context = context
         self._specs = {spec.name: spec for spec in specs}
         self._controls: dict[str, QWidget] = {}
         self._values: dict[str, Any] = {spec.name: spec.default for spec in specs}
+        self._refusals: dict[str, str] = {}  # why each entry still marked invalid was refused
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in specs:
             control = self._make_control(spec)
-            control.setToolTip(spec.tooltip)
+            tooltip = self._tr(spec.tooltip)
+            control.setToolTip(tooltip)
             control.setObjectName(f"param_{spec.name}")
-            label = QLabel(spec.display_label + (f" ({spec.unit})" if spec.unit else ""))
-            label.setToolTip(spec.tooltip)
+            unit = self._tr(spec.unit)
+            label = QLabel(self._tr(spec.display_label) + (f" ({unit})" if unit else ""))
+            label.setToolTip(tooltip)
             label.setBuddy(control)
             layout.addRow(label, control)
             self._controls[spec.name] = control
         self.set_values(self._values)
+
+    def _tr(self, text: str) -> str:
+        return translate(self._context, text)
 
     def control(self, name: str) -> QWidget:
         return self._controls[name]
@@ -140,10 +191,26 @@ class ParamPanel(QWidget):
     def values(self) -> dict[str, Any]:
         return dict(self._values)
 
+    def set_hidden(self, names) -> None:
+        """Hide the rows of ``names`` (a scene can keep a class's eyes on what matters); show all others."""
+        hidden = set(names)
+        layout = self.layout()
+        for name, control in self._controls.items():
+            layout.setRowVisible(control, name not in hidden)
+
+    def hidden(self) -> tuple[str, ...]:
+        return tuple(name for name, control in self._controls.items() if control.isHidden())
+
+    @property
+    def refusal(self) -> str:
+        """Why the latest entry still marked invalid was refused; "" when every control shows a value in use."""
+        return next(reversed(self._refusals.values()), "")
+
     def set_values(self, values: dict[str, Any]) -> None:
         """Show already-validated values without emitting ``changed``."""
         for name, value in values.items():
             self._values[name] = value
+            self._refusals.pop(name, None)
             self._show(self._specs[name], self._controls[name], value)
 
     def _make_control(self, spec: ParamSpec) -> QWidget:
@@ -151,7 +218,7 @@ class ParamPanel(QWidget):
         if kind == "float" and spec.log:
             control = LogSlider(spec.minimum, spec.maximum)
             control.valueChanged.connect(lambda v, n=spec.name: self._commit(n, v))
-            control.rejected.connect(lambda message, n=spec.name: self.error.emit(f"{n}: {message}"))
+            control.rejected.connect(lambda message, n=spec.name: self._refuse(n, f"{n}: {message}"))
         elif kind == "float":
             control = LabeledDoubleSlider(Qt.Orientation.Horizontal)
             control.setRange(spec.minimum, spec.maximum)
@@ -161,19 +228,21 @@ class ParamPanel(QWidget):
             control.setPageStep(step * 10)
             control.setFocusProxy(control._slider)
             control.valueChanged.connect(lambda v, n=spec.name: self._commit(n, v))
+            control.entered.connect(lambda v, n=spec.name: self._commit_entry(n, v))
         elif kind == "int":
-            control = QLabeledSlider(Qt.Orientation.Horizontal)
+            control = LabeledSlider(Qt.Orientation.Horizontal)
             control.setRange(int(spec.minimum), int(spec.maximum))
             control.setSingleStep(int(spec.step or 1))
             control.setFocusProxy(control._slider)
             control.valueChanged.connect(lambda v, n=spec.name: self._commit(n, int(v)))
+            control.entered.connect(lambda v, n=spec.name: self._commit_entry(n, v))
         elif kind == "bool":
             control = QCheckBox()
             control.toggled.connect(lambda v, n=spec.name: self._commit(n, bool(v)))
         elif kind == "choice":
             control = QComboBox()
             for choice in spec.choices:
-                control.addItem(spec.label_of(choice), choice)
+                control.addItem(self._tr(spec.label_of(choice)), choice)
             control.activated.connect(lambda i, n=spec.name, c=control: self._commit(n, c.itemData(i)))
         elif kind == "multi":
             control = QWidget()
@@ -181,8 +250,8 @@ class ParamPanel(QWidget):
             flow.setContentsMargins(0, 0, 0, 0)
             control._boxes = {}
             for choice in spec.choices:
-                box = QCheckBox(spec.label_of(choice))
-                box.setToolTip(spec.tooltip)
+                box = QCheckBox(self._tr(spec.label_of(choice)))
+                box.setToolTip(self._tr(spec.tooltip))
                 box.toggled.connect(lambda _v, n=spec.name: self._commit_multi(n))
                 flow.addWidget(box)
                 control._boxes[choice] = box
@@ -208,6 +277,7 @@ class ParamPanel(QWidget):
             else:
                 control.setText(str(value))
                 control.setStyleSheet("")
+                control.setToolTip(self._tr(spec.tooltip))
         finally:
             control.blockSignals(False)
 
@@ -219,12 +289,34 @@ class ParamPanel(QWidget):
         try:
             value = spec.validate(value)
         except ValueError as exc:
-            self.error.emit(str(exc))
+            self._refuse(name, str(exc))
             return
+        withdrawn = self._refusals.pop(name, None) is not None
         if value != self._values[name]:
             self._values[name] = value
-            self.error.emit("")
+            self.error.emit(self.refusal)
             self.changed.emit(name, value)
+        elif withdrawn:  # the entry was put right by entering the value in use
+            self.error.emit(self.refusal)
+
+    def _refuse(self, name: str, message: str) -> None:
+        self._refusals.pop(name, None)  # to the end: the latest refusal is the one shown
+        self._refusals[name] = message
+        self.error.emit(message)
+
+    def _commit_entry(self, name: str, text: str) -> None:
+        """A number typed into a slider's field: applied exactly, or refused with the spec's message (never clamped)."""
+        spec, control = self._specs[name], self._controls[name]
+        try:
+            value = spec.parse(text)
+        except ValueError as exc:
+            control.mark_invalid(str(exc))
+            self._refuse(name, str(exc))
+            return
+        control.blockSignals(True)
+        control.setValue(value)
+        control.blockSignals(False)
+        self._commit(name, value)
 
     def _commit_multi(self, name: str) -> None:
         boxes = self._controls[name]._boxes
@@ -236,10 +328,11 @@ class ParamPanel(QWidget):
         try:
             value = spec.parse(control.text())
         except ValueError as exc:
-            control.setStyleSheet("border: 1px solid #C0392B;")
-            control.setToolTip(f"{spec.tooltip}\n{exc}" if spec.tooltip else str(exc))
-            self.error.emit(str(exc))
+            tooltip = self._tr(spec.tooltip)
+            control.setStyleSheet(_INVALID)
+            control.setToolTip(f"{tooltip}\n{exc}" if tooltip else str(exc))
+            self._refuse(name, str(exc))
             return
         control.setStyleSheet("")
-        control.setToolTip(spec.tooltip)
+        control.setToolTip(self._tr(spec.tooltip))
         self._commit(name, value)

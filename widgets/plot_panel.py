@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -128,6 +128,32 @@ class PlotPanel(pg.GraphicsLayoutWidget):
     def plots(self) -> list[pg.PlotItem]:
         return list(self._plots)
 
+    @staticmethod
+    def is_zoomed(plot: pg.PlotItem) -> bool:
+        """The user (or a scene) zoomed or panned ``plot``: a tab that ranges its plots itself should leave it."""
+        return getattr(plot.getViewBox(), "_explorer_manual", False)
+
+    def view_ranges(self) -> list[tuple | None]:
+        """Per plot, ``((x0, x1), (y0, y1))`` if the user zoomed or panned it, else None (the tab's own range)."""
+        ranges = []
+        for plot in self._plots:
+            box = plot.getViewBox()
+            manual = getattr(box, "_explorer_manual", False) and not any(box.state["autoRange"])
+            ranges.append(tuple(tuple(float(v) for v in axis) for axis in box.viewRange()) if manual else None)
+        return ranges
+
+    def set_view_ranges(self, ranges) -> None:
+        """Apply :meth:`view_ranges` output; None undoes a user's zoom (auto range), other plots keep their range."""
+        for plot, view_range in zip(self._plots, ranges):
+            box = plot.getViewBox()
+            if view_range is None:
+                if box._explorer_manual:  # a plot the tab ranges itself is left alone
+                    box._explorer_manual = False
+                    box.enableAutoRange()
+            else:
+                box.setRange(xRange=view_range[0], yRange=view_range[1], padding=0)
+                box._explorer_manual = True
+
     def add_plot(
         self,
         row: int,
@@ -157,9 +183,16 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         if legend:
             # ``legend`` may be an offset: negative numbers anchor it to the right / bottom edge.
             plot.addLegend(offset=legend if isinstance(legend, tuple) else (8, 8))
+        box = plot.getViewBox()
+        box._explorer_manual = False
+        box.sigRangeChangedManually.connect(self._on_manual_range)
         self._plots.append(plot)
         self._style_plot(plot)
         return plot
+
+    @Slot()
+    def _on_manual_range(self) -> None:
+        self.sender()._explorer_manual = True
 
     # Items. Each factory adds the item to ``plot`` and remembers its style for theme changes.
     # ``name`` puts an item in its plot's legend; ``label`` only names it in exported data (CSV).
