@@ -1,11 +1,19 @@
 """The Spacetime tab driven as a user would: controls, dragging, animation, rest frame, bad input."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from helpers import open_tab, settle
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
+from explorer import i18n, lesson
 from explorer.spacetime.view import SpacetimeTab, parse_events
+from explorer.state import TabState
+
+LESSON = Path(__file__).resolve().parents[1] / "assets" / "lessons" / "spacetime.json"
 
 
 @pytest.fixture
@@ -139,3 +147,113 @@ def test_exported_data_names_every_curve(qtbot, tab):
     assert len(labels) > 20
     assert not [label for label in labels if "/ series " in label]
     assert "Twin paradox / simultaneity jump" in labels
+
+
+def test_view_state_hostile_values_fall_back_to_defaults(qtbot, tab):
+    tab.apply_view_state({"selected": True, "frame": 2.5, "focus": ["twins"]})
+    assert tab.view_state() == {"selected": 0, "frame": 0, "focus": ""}
+    tab.apply_view_state({"focus": "nonsense"})
+    assert tab.view_state()["focus"] == ""
+
+
+def shown_plots(tab):
+    return {name for name, plot in tab._small_plots.items() if plot.scene() is not None}
+
+
+def double_click(panel, plot):
+    """The events a real double-click delivers (QTest.mouseDClick's sequence never reaches pyqtgraph's handler)."""
+    viewport = panel.viewport()
+    local = QPointF(panel.mapFromScene(plot.sceneBoundingRect().center()))
+    where = QPointF(viewport.mapToGlobal(local))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none),
+                          (QEvent.Type.MouseButtonDblClick, left), (QEvent.Type.MouseButtonRelease, none)):
+        event = QMouseEvent(kind, local, where, left, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+
+
+def test_double_click_enlarges_a_plot_and_restores_all_four(qtbot, tab):
+    panel = tab.symmetry_panel
+
+    small = tab.twins.sceneBoundingRect().width()
+    double_click(panel, tab.twins)
+    assert shown_plots(tab) == {"twins"} and tab.view_state()["focus"] == "twins"
+    qtbot.waitUntil(lambda: tab.twins.sceneBoundingRect().width() > 1.5 * small, timeout=5000)
+    double_click(panel, tab.twins)
+    assert shown_plots(tab) == {"rotation", "boost", "velocity", "twins"}
+    double_click(panel, tab.hyper)  # the rotation and the boost come as a pair
+    assert shown_plots(tab) == {"rotation", "boost"} and tab.view_state()["focus"] == "symmetry"
+    view = tab.view_state()
+    tab.apply_view_state({})
+    assert tab.view_state()["focus"] == ""
+    tab.apply_view_state(view)
+    assert shown_plots(tab) == {"rotation", "boost"}
+
+
+def test_a_scene_without_zoom_keeps_the_tabs_own_ranges(qtbot, tab):
+    # A scene without ranges turns every plot to automatic range, which would fit the slope curve (up to ±50).
+    tab.apply_scene(TabState("spacetime", {**tab.params(), "v": 0.9}, tab.view_state()))
+    settle(qtbot, tab)
+    (_, _), (y0, y1) = tab.velocity.getViewBox().viewRange()
+    assert -2.2 < y0 < -1.9 and 1.9 < y1 < 2.2
+    (x0, x1), _ = tab.minkowski.getViewBox().viewRange()
+    assert x0 == pytest.approx(-4.16, abs=0.1) and x1 == pytest.approx(4.16, abs=0.1)
+
+
+def test_chinese_ui_shows_the_same_values(qtbot, app, tab):
+    english_axes = [np.nan_to_num(d) for d in tab.moving_axes.getData()]
+    english_table = [tab.table.item(row, column).text() for row in range(3) for column in range(1, 6)]
+    i18n.install(app, "zh")
+    try:
+        chinese = open_tab(qtbot, SpacetimeTab)
+        try:
+            label = chinese.panel.layout().labelForField(chinese.panel.control("beta"))
+            assert label.text() == "参考系速度 β"
+            assert chinese.minkowski.titleLabel.text == "闵可夫斯基图"
+            assert chinese.explanation_panel.toPlainText().startswith("时空的对称性")
+            assert chinese.rest_button.text() == "变换到所选事件的静止系"
+            assert [chinese.table.item(row, 6).text() for row in range(3)] == ["类时", "类空", "类光"]
+            assert "留守者 10 年" in chinese.twin_text.textItem.toPlainText()
+            assert "快度 φ = 0.6931" in chinese.readout.text()
+            with pytest.raises(ValueError, match="需要 3 个事件"):
+                parse_events("1,2")
+            for ours, theirs in zip(chinese.moving_axes.getData(), english_axes):
+                np.testing.assert_array_equal(np.nan_to_num(ours), theirs)
+            assert [chinese.table.item(row, column).text() for row in range(3) for column in range(1, 6)] \
+                == english_table
+        finally:
+            chinese.shutdown()
+    finally:
+        i18n.install(app, "en")
+    assert tab.rest_button.text() == "Boost to rest frame of selected"  # built before the switch
+
+
+def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
+    scenes = lesson.validate_lesson(lesson.read_lesson(LESSON), lambda _tab: SpacetimeTab.specs).scenes
+    assert 5 <= len(scenes) <= 7
+    shown = []
+    for scene in scenes:
+        assert len(scene.title) <= 40 and len(scene.caption) <= 220
+        tab.apply_scene(scene)
+        settle(qtbot, tab)
+        assert tab.view_state() == {**tab.view_state(), **scene.view}
+        shown.append({
+            "plots": shown_plots(tab),
+            "t_prime": [tab.table.item(row, 3).text() for row in range(3)],
+            "s2": [tab.table.item(row, 5).text() for row in range(3)],
+            "velocity": tab.velocity_text.textItem.toPlainText(),
+            "twins": tab.twin_text.textItem.toPlainText(),
+            "rotation": tab.euclid_text.textItem.toPlainText(),
+            "boost": tab.hyper_text.textItem.toPlainText(),
+        })
+    rotation, hyperbola, rapidities, velocities, simultaneity, twins, jump = shown
+    assert rotation["plots"] == {"rotation", "boost"}
+    assert "r² = 2.250" in rotation["rotation"] and "s² = 1.000" in rotation["boost"]
+    assert hyperbola["s2"] == ["3.000", "-3.000", "0.000"]
+    assert "φ+φ₂ = 1.10" in rapidities["boost"] and "θ+θ₂ = 1.10" in rapidities["rotation"]
+    assert velocities["plots"] == {"velocity"} and "0.9945" in velocities["velocity"]
+    assert simultaneity["t_prime"] == ["3.667", "-0.333", "1.667"]
+    assert twins["plots"] == {"twins"} and "home 10 y" in twins["twins"] and "traveller 6 y" in twins["twins"]
+    assert "jump 7.2 y" in jump["twins"]
+    _, y = tab.jump.getData()  # the red bar: the traveller's 'now' at home just before and after turning
+    assert y[0] == pytest.approx(0.8444, abs=1e-3) and y[1] == pytest.approx(8.0444, abs=1e-3)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import spacetime as st
+from explorer.i18n import QT_TRANSLATE_NOOP, translate
 from explorer.params import ParamSpec
 from explorer.runner import Job
 from explorer.tab import TopicTab
@@ -33,22 +34,40 @@ SNAP = 0.25  # dragged events snap to this grid
 SWEEP_FRAMES = 120
 SWEEP_AMPLITUDE = 0.9
 TICKS = 4
+SMALL_EXTENT = 2.2  # half-width of the rotation and boost plots
+VELOCITY_VIEW = ((-1.0, 1.0), (-2.0, 2.0))
+# The small plots' cells (row, column) when all are shown or one group is enlarged (view state "focus").
+FOCUS_LAYOUTS = {
+    "": {"rotation": (0, 0), "boost": (0, 1), "velocity": (1, 0), "twins": (1, 1)},
+    "symmetry": {"rotation": (0, 0), "boost": (1, 0)},
+    "velocity": {"velocity": (0, 0)},
+    "twins": {"twins": (0, 0)},
+}
+# The model classifies in English; the table shows the kind in the current language.
+INTERVAL_KINDS = {
+    "timelike": QT_TRANSLATE_NOOP("SpacetimeTab", "timelike"),
+    "lightlike": QT_TRANSLATE_NOOP("SpacetimeTab", "lightlike"),
+    "spacelike": QT_TRANSLATE_NOOP("SpacetimeTab", "spacelike"),
+}
 
 
 def parse_events(text: str) -> np.ndarray:
     """``"t,x; t,x; t,x"`` -> (3, 2) array of finite events."""
     parts = [part for part in text.replace("\n", ";").split(";") if part.strip()]
     if len(parts) != len(EVENT_NAMES):
-        raise ValueError(f"expected {len(EVENT_NAMES)} events written 't,x; t,x; t,x', got {len(parts)}")
+        message = translate("SpacetimeTab", "expected {count} events written 't,x; t,x; t,x', got {got}")
+        raise ValueError(message.format(count=len(EVENT_NAMES), got=len(parts)))
     events = []
     for name, part in zip(EVENT_NAMES, parts):
         fields = part.split(",")
         try:
             t, x = (float(f) for f in fields)
         except ValueError:
-            raise ValueError(f"event {name}: expected 't,x' with two numbers, got {part.strip()!r}") from None
+            message = translate("SpacetimeTab", "event {name}: expected 't,x' with two numbers, got {text}")
+            raise ValueError(message.format(name=name, text=repr(part.strip()))) from None
         if not (np.isfinite(t) and np.isfinite(x)) or max(abs(t), abs(x)) > 100:
-            raise ValueError(f"event {name}: coordinates must be finite and within ±100")
+            raise ValueError(translate("SpacetimeTab", "event {name}: coordinates must be finite and within ±100")
+                             .format(name=name))
         events.append((t, x))
     return np.array(events, dtype=np.float64)
 
@@ -58,32 +77,43 @@ def format_events(events: np.ndarray) -> str:
 
 
 SPECS = (
-    ParamSpec("beta", "float", 0.6, "frame velocity β", "Velocity of the moving frame (units of c)",
+    ParamSpec("beta", "float", 0.6, QT_TRANSLATE_NOOP("SpacetimeTab", "frame velocity β"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Velocity of the moving frame (units of c)"),
               minimum=-0.99, maximum=0.99, step=0.01, decimals=3),
-    ParamSpec("extent", "float", 4.0, "diagram extent", "Half-width of the Minkowski diagram (light-seconds)",
+    ParamSpec("extent", "float", 4.0, QT_TRANSLATE_NOOP("SpacetimeTab", "diagram extent"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Half-width of the Minkowski diagram (light-seconds)"),
               minimum=2.0, maximum=10.0, step=0.5, decimals=1),
-    ParamSpec("events", "text", "2,1; 1,2.5; 1.5,1.5", "events (t,x)",
-              "Three events A; B; C as 't,x' pairs. Drag them on the diagram (they snap to a 0.25 grid).",
+    ParamSpec("events", "text", "2,1; 1,2.5; 1.5,1.5", QT_TRANSLATE_NOOP("SpacetimeTab", "events (t,x)"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Three events A; B; C as 't,x' pairs. "
+                                "Drag them on the diagram (they snap to a 0.25 grid)."),
               check=parse_events),
-    ParamSpec("grid", "bool", True, "boosted grid", "Show the moving frame's coordinate grid"),
-    ParamSpec("hyperbolae", "bool", True, "invariant hyperbolae", "Show t² − x² = const through each event"),
-    ParamSpec("angle", "float", 0.6, "θ = φ", "One number drives the Euclidean rotation θ and the boost rapidity φ",
+    ParamSpec("grid", "bool", True, QT_TRANSLATE_NOOP("SpacetimeTab", "boosted grid"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Show the moving frame's coordinate grid")),
+    ParamSpec("hyperbolae", "bool", True, QT_TRANSLATE_NOOP("SpacetimeTab", "invariant hyperbolae"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Show t² − x² = const through each event")),
+    ParamSpec("angle", "float", 0.6, "θ = φ",
+              QT_TRANSLATE_NOOP("SpacetimeTab", "One number drives the Euclidean rotation θ and the boost rapidity φ"),
               minimum=-1.5, maximum=1.5, step=0.01, decimals=2),
-    ParamSpec("angle2", "float", 0.4, "second θ₂ = φ₂", "A second rotation / boost, to show that angles add",
+    ParamSpec("angle2", "float", 0.4, QT_TRANSLATE_NOOP("SpacetimeTab", "second θ₂ = φ₂"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "A second rotation / boost, to show that angles add"),
               minimum=-1.0, maximum=1.0, step=0.01, decimals=2),
-    ParamSpec("v", "float", 0.6, "second velocity v", "Velocity added to β in the velocity-addition plot",
+    ParamSpec("v", "float", 0.6, QT_TRANSLATE_NOOP("SpacetimeTab", "second velocity v"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Velocity added to β in the velocity-addition plot"),
               minimum=-0.99, maximum=0.99, step=0.01, decimals=3),
-    ParamSpec("twin_beta", "float", 0.8, "twin speed", "The travelling twin's speed", minimum=0.05, maximum=0.99,
-              step=0.01, decimals=2),
-    ParamSpec("twin_distance", "float", 4.0, "twin distance", "Distance to the turnaround (light-years)",
+    ParamSpec("twin_beta", "float", 0.8, QT_TRANSLATE_NOOP("SpacetimeTab", "twin speed"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "The travelling twin's speed"),
+              minimum=0.05, maximum=0.99, step=0.01, decimals=2),
+    ParamSpec("twin_distance", "float", 4.0, QT_TRANSLATE_NOOP("SpacetimeTab", "twin distance"),
+              QT_TRANSLATE_NOOP("SpacetimeTab", "Distance to the turnaround (light-years)"),
               minimum=0.5, maximum=10.0, step=0.5, decimals=1),
 )
 
 EXPLANATION = Explanation(
-    title="Spacetime symmetry",
+    title=QT_TRANSLATE_NOOP("SpacetimeTab", "Spacetime symmetry"),
     post_title="相对论、对称和第四维",
     post_url="https://kexue.fm/archives/1602",
-    body=(
+    body=QT_TRANSLATE_NOOP(
+        "SpacetimeTab",
         "<p>A rotation keeps $x^2+y^2$ fixed; a Lorentz boost keeps the interval $s^2=t^2-x^2$ fixed (c = 1). "
         "Written with the rapidity $\\varphi=\\mathrm{artanh}\\,\\beta$ a boost is a <i>hyperbolic</i> rotation:</p>"
         "$$t'=t\\cosh\\varphi-x\\sinh\\varphi$$$$x'=x\\cosh\\varphi-t\\sinh\\varphi$$"
@@ -96,14 +126,26 @@ EXPLANATION = Explanation(
         "$\\tan(\\alpha+\\beta)=\\frac{\\tan\\alpha+\\tan\\beta}{1-\\tan\\alpha\\tan\\beta}$. "
         "The sign flip is the whole difference between the circle and the hyperbola.</p>"
         "<p>The diagram is <i>passive</i>: events stay put; the moving frame's axes $t'$, $x'$ scissor towards the "
-        "light cone, and its unit ticks sit on the hyperbolae $t^2-x^2=\\pm1$.</p>"
+        "light cone, and its unit ticks sit on the hyperbolae $t^2-x^2=\\pm1$.</p>",
     ),
     what_to_try=(
-        "Drag β towards ±0.99: the axes close on the light cone like scissors, but the ticks stay on the hyperbolae.",
-        "Drag event B (spacelike): its order in time relative to the origin flips for β > x/t.",
-        "Select event A and press <b>Boost to rest frame</b>: A's worldline becomes the t′ axis.",
-        "Set β = 0.6 and v = 0.6: the sum is 15/17 ≈ 0.882, not 1.2.",
-        "Press Space to sweep the boost; watch the hyperbolae stay put.",
+        QT_TRANSLATE_NOOP(
+            "SpacetimeTab",
+            "Drag β towards ±0.99: the axes close on the light cone like scissors, "
+            "but the ticks stay on the hyperbolae.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SpacetimeTab",
+            "Drag event B (spacelike): its order in time relative to the origin "
+            "flips for β > x/t.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SpacetimeTab",
+            "Select event A and press <b>Boost to rest frame</b>: A's worldline "
+            "becomes the t′ axis.",
+        ),
+        QT_TRANSLATE_NOOP("SpacetimeTab", "Set β = 0.6 and v = 0.6: the sum is 15/17 ≈ 0.882, not 1.2."),
+        QT_TRANSLATE_NOOP("SpacetimeTab", "Press Space to sweep the boost; watch the hyperbolae stay put."),
     ),
 )
 
@@ -122,35 +164,45 @@ class SpacetimeTab(TopicTab):
     def build_plots(self) -> QWidget:
         # The diagram gets its own panel, so it can be square while four small plots share the rest.
         diagram = self.diagram_panel = PlotPanel(self.theme)
-        self.minkowski = diagram.add_plot(0, 0, "Minkowski diagram", "x", "t", equal_aspect=True, legend=(-6, -6))
+        self.minkowski = diagram.add_plot(
+            0, 0, self.tr("Minkowski diagram"), "x", "t", equal_aspect=True, legend=(-6, -6)
+        )
         panel = self.symmetry_panel = PlotPanel(self.theme)
         p = panel.add_plot
-        self.euclid = p(0, 0, "Rotation by θ: r² fixed", "x", "y", equal_aspect=True)
-        self.hyper = p(0, 1, "Boost by φ: s² fixed", "x", "t", equal_aspect=True)
-        self.velocity = p(1, 0, "Adding velocities", "u", "u ⊕ v", legend=(-6, -6))
-        self.twins = p(1, 1, "Twin paradox", "x (ly)", "t (years)")
+        self.euclid = p(0, 0, self.tr("Rotation by θ: r² fixed"), "x", "y", equal_aspect=True)
+        self.hyper = p(0, 1, self.tr("Boost by φ: s² fixed"), "x", "t", equal_aspect=True)
+        self.velocity = p(1, 0, self.tr("Adding velocities"), "u", "u ⊕ v", legend=(-6, -6))
+        self.twins = p(1, 1, self.tr("Twin paradox"), self.tr("x (ly)"), self.tr("t (years)"))
         self._build_minkowski(diagram)
         self._build_symmetry(panel)
         self._build_velocity(panel)
         self._build_twins(panel)
+        self._small_plots = {"rotation": self.euclid, "boost": self.hyper, "velocity": self.velocity,
+                             "twins": self.twins}
+        self._focus = ""
+        panel.scene().sigMouseClicked.connect(self._on_plot_clicked)
+        panel.setToolTip(self.tr("Double-click a plot to enlarge it, double-click again to see all four"))
 
         self.play_bar = PlayBar()
         self.play_bar.set_frame_count(SWEEP_FRAMES)
         self.play_bar.frame_changed.connect(self._on_sweep_frame)
 
         self.table = QTableWidget(len(EVENT_NAMES), 7)
-        self.table.setHorizontalHeaderLabels(["event", "t", "x", "t′", "x′", "s²", "type"])
+        self.table.setHorizontalHeaderLabels([self.tr("event"), "t", "x", "t′", "x′", "s²", self.tr("type")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it); else Tab is trapped
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("Each event in the rest frame and the moving frame; s² is the same in both")
+        self.table.setToolTip(self.tr("Each event in the rest frame and the moving frame; s² is the same in both"))
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(row_height * (len(EVENT_NAMES) + 1) + 6)
-        self.rest_button = QPushButton("Boost to rest frame of selected")
-        self.rest_button.setToolTip("Set β so that the worldline from the origin to the selected event is at rest")
+        self.rest_button = QPushButton(self.tr("Boost to rest frame of selected"))
+        self.rest_button.setToolTip(
+            self.tr("Set β so that the worldline from the origin to the selected event is at rest")
+        )
         self.rest_button.clicked.connect(self.boost_to_rest_frame)
         self.readout = QLabel()
         self.readout.setWordWrap(True)
@@ -175,17 +227,19 @@ class SpacetimeTab(TopicTab):
 
     def _build_minkowski(self, panel: PlotPanel) -> None:
         plot = self.minkowski
-        self.cone = panel.curve(plot, Style("cone", 1.6, dash=True), "light cone", connect="finite")
+        self.cone = panel.curve(plot, Style("cone", 1.6, dash=True), self.tr("light cone"), connect="finite")
         self.rest_axes = panel.curve(plot, Style("muted", 1.2), label="rest axes", connect="finite")
         self.grid_lines = panel.curve(plot, Style("c0", 0.8, alpha=70), label="boosted grid", connect="finite")
-        self.simultaneity = panel.curve(plot, Style("c0", 1.0, dash=True, alpha=160), "t′ = const", connect="finite")
-        self.moving_axes = panel.curve(plot, Style("c0", 2.6), "moving frame t′, x′", connect="finite")
+        self.simultaneity = panel.curve(
+            plot, Style("c0", 1.0, dash=True, alpha=160), self.tr("t′ = const"), connect="finite"
+        )
+        self.moving_axes = panel.curve(plot, Style("c0", 2.6), self.tr("moving frame t′, x′"), connect="finite")
         self.hyperbolae = panel.curve(plot, Style("c1", 1.2, dash=True, alpha=180), "t² − x² = s²", connect="finite")
         self.unit_hyperbolae = panel.curve(
             plot, Style("muted", 0.8, dash=True), label="unit hyperbolae t² − x² = ±1", connect="finite"
         )
         self.ticks = panel.scatter(plot, Style("c0"), size=7, symbol="o", label="unit ticks of t′, x′")
-        self.worldline = panel.curve(plot, Style("c2", 1.8), "selected worldline", connect="finite")
+        self.worldline = panel.curve(plot, Style("c2", 1.8), self.tr("selected worldline"), connect="finite")
         self.axis_labels = [panel.text(plot, "c0", anchor=(0.5, 1.0)) for _ in range(2)]
         self.event_items = []
         self.event_labels = []
@@ -201,9 +255,6 @@ class SpacetimeTab(TopicTab):
             self.event_labels.append(panel.text(plot, "foreground", anchor=(-0.3, 1.1)))
 
     def _build_symmetry(self, panel: PlotPanel) -> None:
-        for plot in (self.euclid, self.hyper):
-            plot.setXRange(-2.2, 2.2, padding=0)
-            plot.setYRange(-2.2, 2.2, padding=0)
         self.euclid_grid = panel.curve(self.euclid, Style("c0", 0.7, alpha=60), label="rotated grid", connect="finite")
         self.euclid_fixed = panel.curve(self.euclid, Style("muted", 1.0), label="fixed axes", connect="finite")
         self.circle = panel.curve(self.euclid, Style("c1", 1.6), label="circle r = 1.5")
@@ -212,7 +263,7 @@ class SpacetimeTab(TopicTab):
             self.euclid, Style("c2", 1.6, dash=True), label="axes rotated by θ + θ₂", connect="finite"
         )
         self.euclid_point = panel.scatter(self.euclid, Style("c1"), size=10, label="rotated point")
-        self.euclid_text = panel.text(self.euclid, "foreground", anchor=(0, 0))
+        self.euclid_text = panel.text(self.euclid, "foreground", anchor=(0, 1))
         self.hyper_grid = panel.curve(self.hyper, Style("c0", 0.7, alpha=60), label="boosted grid", connect="finite")
         self.hyper_cone = panel.curve(self.hyper, Style("cone", 1.2, dash=True), label="light cone", connect="finite")
         self.hyper_curves = panel.curve(self.hyper, Style("c1", 1.6), label="hyperbolae s² = ±1", connect="finite")
@@ -221,15 +272,13 @@ class SpacetimeTab(TopicTab):
             self.hyper, Style("c2", 1.6, dash=True), label="axes boosted by φ + φ₂", connect="finite"
         )
         self.hyper_point = panel.scatter(self.hyper, Style("c1"), size=10, label="boosted unit event")
-        self.hyper_text = panel.text(self.hyper, "foreground", anchor=(0, 0))
+        self.hyper_text = panel.text(self.hyper, "foreground", anchor=(0, 1))
 
     def _build_velocity(self, panel: PlotPanel) -> None:
         plot = self.velocity
-        plot.setXRange(-1, 1, padding=0.02)
-        plot.setYRange(-2, 2, padding=0.02)
         self.light_limits = panel.curve(plot, Style("cone", 1.0, dash=True), label="±c", connect="finite")
         self.galilean = panel.curve(plot, Style("muted", 1.4, dash=True), "u + v")
-        self.slope_sum = panel.curve(plot, Style("c2", 1.4), "slopes add")
+        self.slope_sum = panel.curve(plot, Style("c2", 1.4), self.tr("slopes add"))
         self.relativistic = panel.curve(plot, Style("c0", 2.4), "u ⊕ v")
         self.velocity_point = panel.scatter(plot, Style("c1"), size=10, label="β ⊕ v")
         self.velocity_text = panel.text(plot, "foreground", anchor=(0, 0))
@@ -275,7 +324,7 @@ class SpacetimeTab(TopicTab):
         out["kinds"] = [str(kind) for kind in st.classify(events)]
 
         angle, angle2 = params["angle"], params["angle2"]
-        extent_small = 2.2
+        extent_small = SMALL_EXTENT
         rgrid = st.rotated_grid(angle, extent_small, 0.5)
         out["euclid_grid"] = st.polyline(np.concatenate([rgrid.x_lines, rgrid.y_lines]))
         out["euclid_axes"] = st.polyline(st.rotated_axes(angle, extent_small))
@@ -317,6 +366,10 @@ class SpacetimeTab(TopicTab):
     def show_result(self, r: dict[str, Any]) -> None:
         extent = r["extent"]
         _set_view(self.minkowski, (-extent, extent), (-extent, extent))
+        small = (-SMALL_EXTENT, SMALL_EXTENT)
+        _set_view(self.euclid, small, small, padding=0.0)
+        _set_view(self.hyper, small, small, padding=0.0)
+        _set_view(self.velocity, *VELOCITY_VIEW)
         for item, key in (
             (self.cone, "cone"), (self.rest_axes, "rest_axes"), (self.moving_axes, "moving_axes"),
             (self.grid_lines, "grid"), (self.simultaneity, "simultaneity"), (self.hyperbolae, "hyperbolae"),
@@ -345,12 +398,14 @@ class SpacetimeTab(TopicTab):
         ex, ey = r["euclid_point"]
         set_data(self.euclid_point, x=[ex], y=[ey])
         angle, angle2 = r["angles"]
-        euclid = f"θ={angle:.2f}, θ+θ₂={angle + angle2:.2f}\nr² = {ex * ex + ey * ey:.3f}"
-        set_text(self.euclid_text, euclid, -2.1, 2.15)
+        # Narrow readouts in the bottom-left corner, where neither moving point ever goes: the rotated point
+        # stays right of x = 0.1 (|θ| <= 1.5), the boosted one above t = 1.
+        euclid = f"θ = {angle:.2f}\nθ+θ₂ = {angle + angle2:.2f}\nr² = {ex * ex + ey * ey:.3f}"
+        set_text(self.euclid_text, euclid, -2.1, -2.15)
         ht, hx = r["hyper_point"]
         set_data(self.hyper_point, x=[hx], y=[ht])
-        hyper = f"φ={angle:.2f}, φ+φ₂={angle + angle2:.2f}\ns² = {ht * ht - hx * hx:.3f}"
-        set_text(self.hyper_text, hyper, -2.1, 2.15)
+        hyper = f"φ = {angle:.2f}\nφ+φ₂ = {angle + angle2:.2f}\ns² = {ht * ht - hx * hx:.3f}"
+        set_text(self.hyper_text, hyper, -2.1, -2.15)
 
         u = r["u"]
         set_data(self.relativistic, u, r["relativistic"])
@@ -359,7 +414,8 @@ class SpacetimeTab(TopicTab):
         set_data(self.light_limits, [-1, 1, np.nan, -1, 1], [1, 1, np.nan, -1, -1], connect="finite")
         beta, total, v = r["u_v"]
         set_data(self.velocity_point, x=[beta], y=[total])
-        set_text(self.velocity_text, f"{beta:.3f} ⊕ {v:.3f} = {total:.4f}", -0.97, 1.95)
+        # Two short lines: one long line is clipped when the plot column is narrow (e.g. under longer titles).
+        set_text(self.velocity_text, f"{beta:.3f} ⊕ {v:.3f}\n= {total:.4f}", -0.97, 1.95)
 
         self._show_twins(r["twins"], r["twin_lines"])
         self._show_readout(r)
@@ -375,9 +431,8 @@ class SpacetimeTab(TopicTab):
         set_data(self.jump, [0.0, 0.0], [before, after])
         home = float(twins.home_time)
         distance = float(lines.traveller[1, 1])
-        text = (
-            f"home {home:.3g} y\ntraveller {float(twins.traveller_time):.3g} y\n"
-            f"jump {float(twins.simultaneity_jump):.3g} y"
+        text = self.tr("home {home:.3g} y\ntraveller {traveller:.3g} y\njump {jump:.3g} y").format(
+            home=home, traveller=float(twins.traveller_time), jump=float(twins.simultaneity_jump)
         )
         set_text(self.twin_text, text, distance * 0.25, home * 1.38)
         _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
@@ -385,7 +440,8 @@ class SpacetimeTab(TopicTab):
     def _fill_table(self, r: dict[str, Any]) -> None:
         events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
         for row, name in enumerate(EVENT_NAMES):
-            values = [name, *(f"{v:.3f}" for v in (*events[row], *boosted[row], s2[row])), kinds[row]]
+            kind = self.tr(INTERVAL_KINDS[kinds[row]])
+            values = [name, *(f"{v:.3f}" for v in (*events[row], *boosted[row], s2[row])), kind]
             for column, text in enumerate(values):
                 item = self.table.item(row, column)
                 if item is None:
@@ -398,12 +454,13 @@ class SpacetimeTab(TopicTab):
 
     def _show_readout(self, r: dict[str, Any]) -> None:
         gamma, phi, beta = r["gamma"], r["rapidity"], r["beta"]
-        self.readout.setText(
-            f"<b>β = {beta:.3f}</b>: γ = {gamma:.4f}, rapidity φ = {phi:.4f}<br>"
-            f"time dilation: 1 s of a moving clock lasts {gamma:.4f} s here<br>"
-            f"length contraction: a 1 m rod measures {1 / gamma:.4f} m<br>"
-            f"Doppler factor e<sup>φ</sup> = {np.exp(phi):.4f}"
+        text = self.tr(
+            "<b>β = {beta:.3f}</b>: γ = {gamma:.4f}, rapidity φ = {phi:.4f}<br>"
+            "time dilation: 1 s of a moving clock lasts {gamma:.4f} s here<br>"
+            "length contraction: a 1 m rod measures {length:.4f} m<br>"
+            "Doppler factor e<sup>φ</sup> = {doppler:.4f}"
         )
+        self.readout.setText(text.format(beta=beta, gamma=gamma, phi=phi, length=1 / gamma, doppler=np.exp(phi)))
 
     # ----- interaction -----
     @Slot(object)
@@ -436,10 +493,12 @@ class SpacetimeTab(TopicTab):
         try:
             beta = float(st.rest_frame_beta(np.zeros(2), event))
         except ValueError:
-            self._show_error(f"event {EVENT_NAMES[self._selected]} is not timelike: no frame has it at rest")
+            message = self.tr("event {name} is not timelike: no frame has it at rest")
+            self._show_error(message.format(name=EVENT_NAMES[self._selected]))
             return
         if abs(beta) > 0.99:
-            self._show_error(f"event {EVENT_NAMES[self._selected]} needs β = {beta:.4f}, beyond the slider's ±0.99")
+            message = self.tr("event {name} needs β = {beta:.4f}, beyond the slider's ±0.99")
+            self._show_error(message.format(name=EVENT_NAMES[self._selected], beta=beta))
             return
         self.set_params({"beta": round(beta, 3)})
 
@@ -449,23 +508,56 @@ class SpacetimeTab(TopicTab):
             beta = SWEEP_AMPLITUDE * np.sin(2 * np.pi * frame / SWEEP_FRAMES)
             self.set_params({"beta": round(float(beta), 3)})
 
+    @Slot(object)
+    def _on_plot_clicked(self, event) -> None:
+        if not event.double():
+            return
+        for name, plot in self._small_plots.items():
+            if plot.scene() is not None and plot.sceneBoundingRect().contains(event.scenePos()):
+                group = next(focus for focus, cells in FOCUS_LAYOUTS.items() if focus and name in cells)
+                self.set_focus("" if self._focus else group)
+                return
+
+    def set_focus(self, focus: str) -> None:
+        """Enlarge one group of small plots ("symmetry": rotation and boost, "velocity", "twins"), or "" for all."""
+        if focus == self._focus:
+            return
+        layout = self.symmetry_panel.ci
+        for plot in self._small_plots.values():
+            if plot in layout.items:
+                layout.removeItem(plot)
+        for name, (row, column) in FOCUS_LAYOUTS[focus].items():
+            layout.addItem(self._small_plots[name], row, column)
+        self._focus = focus
+
     def view_state(self) -> dict[str, Any]:
-        return {"selected": self._selected, "frame": self.play_bar.frame}
+        return {"selected": self._selected, "frame": self.play_bar.frame, "focus": self._focus}
 
     def apply_view_state(self, view: dict[str, Any]) -> None:
         selected = view.get("selected", 0)
-        self._selected = selected if isinstance(selected, int) and 0 <= selected < len(EVENT_NAMES) else 0
+        self._selected = selected if type(selected) is int and 0 <= selected < len(EVENT_NAMES) else 0
         frame = view.get("frame", 0)
-        if isinstance(frame, int) and 0 <= frame < SWEEP_FRAMES:
+        if type(frame) is int and 0 <= frame < SWEEP_FRAMES:
             self.play_bar.set_frame(frame)
+        focus = view.get("focus", "")
+        self.set_focus(focus if isinstance(focus, str) and focus in FOCUS_LAYOUTS else "")
         self.request_update()
 
 
-def _set_view(plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
-    """Set a plot's range only when it changes: a range change regenerates the axes, the costliest repaint."""
-    if getattr(plot, "_explorer_range", None) != (x_range, y_range):
+def _set_view(
+    plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[float, float], padding: float = 0.02
+) -> None:
+    """Give a plot the tab's range, unless the user or a scene zoomed it (see ``PlotPanel.view_ranges``).
+
+    Only when the range changes, or something (a scene without zoom) switched the plot to automatic range, which
+    would fit the data (e.g. a slope curve reaching ±50): a range change regenerates the axes, the costliest repaint.
+    """
+    box = plot.getViewBox()
+    if PlotPanel.is_zoomed(plot):
+        return
+    if getattr(plot, "_explorer_range", None) != (x_range, y_range) or any(box.state["autoRange"]):
         plot._explorer_range = (x_range, y_range)
-        plot.setRange(xRange=x_range, yRange=y_range, padding=0.02)
+        plot.setRange(xRange=x_range, yRange=y_range, padding=padding)
 
 
 def _join(curve_sets: list[np.ndarray]) -> np.ndarray:
