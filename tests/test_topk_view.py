@@ -1,6 +1,7 @@
 """The Smooth top-k tab driven as a user would: presets, temperature, methods, animation, bad input, values shown."""
 
 import html
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,8 +9,11 @@ from helpers import open_tab, settle
 from scipy.special import expit
 
 import explorer.topk as T
+from explorer import i18n, lesson
 from explorer.topk import frame as topk_frame
-from explorer.topk.view import PRESET_KEYS, TopkTab
+from explorer.topk.view import ERROR_FLOOR_LOG, PRESET_KEYS, TopkTab
+
+LESSON = Path(__file__).resolve().parents[1] / "assets" / "lessons" / "topk.json"
 
 
 @pytest.fixture
@@ -55,12 +59,22 @@ def test_default_bars_match_closed_forms(tab):
 
 def test_explanation_lists_every_method_and_the_properties(tab):
     assert sorted(topk_frame.ORDER) == sorted(T.METHODS)
-    body = tab.explanation.body
+    body = tab.explanation.translated("TopkTab").body  # the table is filled in, in the language shown
     for method in T.METHODS:
         row = body.split(f"<tr><td>{html.escape(topk_frame.SHORT_LABELS[method])}</td>")[1].split("</tr>")[0]
         expected = ["✗" if T.PROPERTIES[method][p] == "no" else "" for p in ("range", "sum", "order")]
         assert [("✗" if "✗" in cell else "") for cell in row.split("</td>")[:3]] == expected
     assert "[0.694, 0.306, σ(−2), σ(2)]" in body
+    assert f"{topk_frame.SINKHORN_ITERATIONS} iterations" in body
+
+
+def test_marked_texts_quote_the_limits_they_describe():
+    # lupdate reads literals only, so these texts spell out constants: they must follow the constants.
+    specs = {spec.name: spec for spec in TopkTab.specs}
+    assert f"(2 to {topk_frame.N_MAX} finite numbers)" in specs["x"].tooltip
+    assert f"(2 to {topk_frame.N_MAX})." in specs["n"].tooltip
+    assert f"(1 to {topk_frame.K_MAX};" in specs["k"].tooltip
+    assert topk_frame.SHORT_LABELS["gumbel"] == f"Gumbel ({topk_frame.GUMBEL_SAMPLES} samples)"
 
 
 @pytest.mark.parametrize("key", PRESET_KEYS)
@@ -292,3 +306,88 @@ def test_view_state_round_trip(qtbot, tab):
     low, high = curve(tab.bracket_edges)[0][[0, 3]]
     first_low, first_high, _ = tab._frame.threshold.trace[5]
     assert (low, high) == (pytest.approx(first_low), pytest.approx(first_high))
+
+
+def drawn(tab):
+    """What the plots show, language aside: bars, error curves, the Jacobian, the threshold curves."""
+    data = [heights(tab, m).round(12).tobytes() for m in tab._frame.methods]
+    data += [np.nan_to_num(np.concatenate(curve(tab.error_curves[m]))).tobytes() for m in tab._frame.methods]
+    data += [np.nan_to_num(np.concatenate(curve(c))).tobytes() for c in tab.threshold_curves.values()]
+    return data + [tab.jacobian_image.image.tobytes()]
+
+
+def test_chinese_ui_shows_the_same_values(qtbot, app):
+    english = open_tab(qtbot, TopkTab)
+    try:
+        i18n.install(app, "zh")
+        chinese = open_tab(qtbot, TopkTab)
+        assert chinese.panel.layout().labelForField(chinese.panel.control("tau")).text() == "温度 τ"
+        assert chinese.panel.control("source").currentText() == "输入的分数 x"
+        assert chinese.bars_plot.titleLabel.text == "当前 τ 下的输出"
+        assert chinese.jacobian_plot.titleLabel.text == "雅可比矩阵：GradTopK"
+        text = chinese.explanation_panel.toPlainText()
+        assert text.startswith("Top-k 的光滑近似") and "保序" in text and "order" not in text  # the table too
+        assert "硬掩码" in chinese.key_items["hard"].text()
+        assert chinese.preset_combo.currentText() == "原文的例子 [3, 2, 1, 4]，k = 2"
+        assert chinese.step_text.textItem.toPlainText() == "第 1 步：区间宽 2.4"
+        # Numbers and plots do not depend on the language.
+        assert chinese.params() == english.params() and drawn(chinese) == drawn(english)
+        # Presets are found by key; flags and input errors come in Chinese too.
+        choose_preset(qtbot, chinese, "iterative_exceeds_one")
+        assert "最大值 1.33 &gt; 1" in chinese.key_items["iterative"].text()
+        assert chinese.preset_note.text().startswith("逐次 Softmax")
+        field = chinese.panel.control("x")
+        field.setText("1,,2")
+        field.editingFinished.emit()
+        assert "第 2 项为空" in chinese.error_label.text()
+        chinese.shutdown()
+    finally:
+        i18n.install(app, "en")
+        english.shutdown()
+
+
+def test_applying_a_scene_keeps_the_tabs_own_ranges(qtbot, tab):
+    # A scene without zoomed plots puts every plot back on auto range; the tab's fixed ranges must return.
+    plots = (tab.error_plot, tab.components_plot, tab.sum_plot, tab.bars_plot)
+    before = [plot.getViewBox().viewRange() for plot in plots]
+    tab.apply_scene(tab.scene())
+    settle(qtbot, tab)
+    assert not any(any(plot.getViewBox().state["autoRange"]) for plot in plots)
+    qtbot.wait(50)  # an auto range would be applied by now
+    after = [plot.getViewBox().viewRange() for plot in plots]
+    np.testing.assert_allclose(after, before)
+    assert after[0][1][0] == pytest.approx(ERROR_FLOOR_LOG, abs=1.0)  # 1e-40, not the float64 floor
+
+
+def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
+    scenes = lesson.validate_lesson(lesson.read_lesson(LESSON), lambda _tab: TopkTab.specs).scenes
+    assert 5 <= len(scenes) <= 7
+    frames = []
+    for scene in scenes:
+        tab.apply_scene(scene)
+        settle(qtbot, tab)
+        assert tab.panel.hidden() == scene.hidden and tab.view_state() == {"bisection_step": 0, **scene.view}
+        frames.append(tab._frame)
+    hard_mask, relaxed, cooled, iterative, bisection, jacobian = frames
+    # The hard mask has no gradient: every output is the mask and the Jacobian is zero.
+    for method in hard_mask.methods:
+        np.testing.assert_allclose(hard_mask.outputs[method], [1, 0, 0, 1], atol=1e-12)
+    assert not np.any(hard_mask.jacobian.matrix)
+    # τ = 1: Σ = k everywhere, GradTopK gives exactly σ(±2) to 4 and 1.
+    assert all(abs(relaxed.checks[m].total - 2) < 1e-9 for m in relaxed.methods)
+    np.testing.assert_allclose(relaxed.outputs["grad"][[3, 2]], expit([2.0, -2.0]), rtol=1e-12)
+    # Cooling: GradTopK and min(1, eˣ) are nearer the mask than sigmoid and Laplace.
+    errors = {m: cooled.checks[m].error for m in cooled.methods}
+    assert max(errors["grad"], errors["exp"]) < min(errors["sigmoid"], errors["laplace"])
+    # The iterative construction keeps Σ = k but exceeds 1.
+    assert iterative.checks["iterative"].high == pytest.approx(1.326, abs=1e-3)
+    assert iterative.checks["iterative"].total == pytest.approx(2.0)
+    # Bisection: the second step is shown, its bracket half the first one.
+    trace = bisection.threshold.trace
+    assert scenes[4].view["bisection_step"] == 1 and trace[1, 1] - trace[1, 0] == pytest.approx(
+        (trace[0, 1] - trace[0, 0]) / 2)
+    # The Jacobian: symmetric, rows sum to zero, largest next to the k-th place (the entries 1.9 and 1.5).
+    matrix = jacobian.jacobian.matrix
+    np.testing.assert_allclose(matrix, matrix.T, atol=1e-12)
+    np.testing.assert_allclose(matrix.sum(axis=1), 0.0, atol=1e-12)
+    assert set(np.argsort(-np.diag(matrix))[:2]) == {1, 2}

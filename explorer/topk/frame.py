@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from explorer.i18n import QT_TRANSLATE_NOOP, translate
+
 from .hard import hard_topk
 from .methods import JACOBIAN_METHODS, soft_topk, topk_jacobian
 from .roots import bisection_trace, threshold_function, threshold_root
@@ -39,20 +41,21 @@ GRAD_JACOBIAN_BUDGET = 2_000_000
 SLOW_SWEEP_BUDGET = 20_000
 SLOW_METHODS = ("grad", "iterative", "weighted")
 RANGE_TOLERANCE = 1e-9
+CONTEXT = "TopkTab"  # the translation context of every text the tab shows, marked here or in its view
 
 # Each variant sits next to what it equals: the post's recursion next to GradTopK, Sinkhorn next to sigmoid.
 ORDER = ("grad", "grad_recursive", "sigmoid", "sinkhorn", "laplace", "exp", "clip", "iterative", "weighted", "gumbel")
-SHORT_LABELS = {
+SHORT_LABELS = {  # English; the view shows them through translate(CONTEXT, …)
     "grad": "GradTopK",
-    "grad_recursive": "post's recursion",
-    "sigmoid": "sigmoid",
+    "grad_recursive": QT_TRANSLATE_NOOP("TopkTab", "post's recursion"),
+    "sigmoid": QT_TRANSLATE_NOOP("TopkTab", "sigmoid"),
     "sinkhorn": "Sinkhorn ε = 2τ",
-    "laplace": "Laplace (二者兼之)",
+    "laplace": QT_TRANSLATE_NOOP("TopkTab", "Laplace (二者兼之)"),
     "exp": "min(1, eˣ)",
-    "clip": "clip (capped simplex)",
-    "iterative": "iterative",
-    "weighted": "weighted",
-    "gumbel": f"Gumbel ({GUMBEL_SAMPLES} samples)",
+    "clip": QT_TRANSLATE_NOOP("TopkTab", "clip (capped simplex)"),
+    "iterative": QT_TRANSLATE_NOOP("TopkTab", "iterative"),
+    "weighted": QT_TRANSLATE_NOOP("TopkTab", "weighted"),
+    "gumbel": QT_TRANSLATE_NOOP("TopkTab", "Gumbel (200 samples)"),  # GUMBEL_SAMPLES (a literal, for lupdate)
 }
 DEFAULT_METHODS = ("grad", "sigmoid", "sinkhorn", "laplace", "clip")
 MARKER_METHODS = ("sinkhorn",)  # drawn as markers: where it has converged they sit on the sigmoid curve
@@ -63,29 +66,45 @@ def method_options(method: str) -> dict[str, Any]:
     return dict(_OPTIONS.get(method, {}))
 
 
+def method_label(method: str) -> str:
+    """A method's short label in the current language."""
+    return translate(CONTEXT, SHORT_LABELS[method])
+
+
 # ----- input -----
+def _bad_scores(template: str, **values: Any) -> ValueError:
+    """The messages are shown in the tab: in the current language (English without a translator)."""
+    return ValueError(translate(CONTEXT, template).format(**values))
+
+
 def parse_scores(text: str) -> np.ndarray:
     """``"3, 2, 1, 4"`` -> finite float64 scores, 2 to N_MAX of them; a ValueError names the bad entry."""
     if not text.strip():
-        raise ValueError("enter the scores as numbers separated by commas, e.g. 3, 2, 1, 4")
+        raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "enter the scores as numbers separated by commas, "
+                                                       "e.g. 3, 2, 1, 4"))
     values = []
     for index, part in enumerate(text.split(","), start=1):
         item = part.strip()
         if not item:
-            raise ValueError(f"entry {index} is empty: separate the numbers by single commas")
+            raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "entry {index} is empty: separate the numbers by single "
+                                                           "commas"), index=index)
         try:
             value = float(item)
         except ValueError:
-            raise ValueError(f"entry {index} ({item!r}) is not a number") from None
+            raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "entry {index} ({item}) is not a number"), index=index,
+                              item=repr(item)) from None
         if not math.isfinite(value):
-            raise ValueError(f"entry {index} is {item}: scores must be finite numbers")
+            raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "entry {index} is {item}: scores must be finite numbers"),
+                              index=index, item=item)
         if abs(value) > SCORE_LIMIT:
-            raise ValueError(f"entry {index} = {item} is too large: keep every |x| ≤ 1e6")
+            raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "entry {index} = {item} is too large: keep every "
+                                                           "|x| ≤ 1e6"), index=index, item=item)
         values.append(value)
     if len(values) < 2:
-        raise ValueError("enter at least two scores: top-k of one number is trivial")
+        raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "enter at least two scores: top-k of one number is trivial"))
     if len(values) > N_MAX:
-        raise ValueError(f"{len(values)} scores: at most {N_MAX} (use the random input for large n)")
+        raise _bad_scores(QT_TRANSLATE_NOOP("TopkTab", "{count} scores: at most {most} (use the random input for "
+                                                       "large n)"), count=len(values), most=N_MAX)
     return np.array(values)
 
 
@@ -276,7 +295,8 @@ def shown_entries(x: np.ndarray, k: int) -> tuple[np.ndarray, str]:
         return np.arange(n), ""
     ranked = np.argsort(-x, kind="stable")
     start = min(max(k - MAX_SHOWN // 2, 0), n - MAX_SHOWN)
-    return ranked[start : start + MAX_SHOWN], f"ranks {start + 1}–{start + MAX_SHOWN} of {n}, largest first"
+    note = translate("TopkTab", "ranks {first}–{last} of {n}, largest first")
+    return ranked[start : start + MAX_SHOWN], note.format(first=start + 1, last=start + MAX_SHOWN, n=n)
 
 
 def order_status(x: np.ndarray, y: np.ndarray) -> str:
@@ -374,9 +394,9 @@ def _smooth_sum(x, k, tau, key) -> SumView:
 def _jacobian(x, k, tau, method, shown) -> JacobianView:
     n = len(x)
     if method == "grad" and n * n * min(k, n - k) > GRAD_JACOBIAN_BUDGET:
-        note = (f"GradTopK's Jacobian costs O(n²k) per τ: not drawn at n = {n}, k = {k}.\n"
-                "Choose a threshold method as focus to see its Jacobian.")
-        return JacobianView(method, None, note)
+        note = translate("TopkTab", "GradTopK's Jacobian costs O(n²k) per τ: not drawn at n = {n}, k = {k}.\n"
+                                    "Choose a threshold method as focus to see its Jacobian.")
+        return JacobianView(method, None, note.format(n=n, k=k))
     return JacobianView(method, topk_jacobian(x, k, tau, method)[np.ix_(shown, shown)], "")
 
 
@@ -419,7 +439,8 @@ def compute_frame(params: dict[str, Any], job) -> Frame:
     sweeps = {}
     for method in curve_methods:
         if method in new:
-            job.progress(new.index(method) / len(new), f"τ sweep: {SHORT_LABELS[method]}")
+            message = translate("TopkTab", "τ sweep: {method}").format(method=method_label(method))
+            job.progress(new.index(method) / len(new), message)
         else:
             job.check()
         sweeps[method] = method_sweep(key, k, method)

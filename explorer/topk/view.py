@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from superqt import QFlowLayout
 
+from explorer.i18n import QT_TRANSLATE_NOOP, translate
 from explorer.params import ParamSpec
 from explorer.runner import Job
 from explorer.tab import TopicTab
@@ -34,12 +36,12 @@ from explorer.topk.frame import (
     N_MAX,
     ORDER,
     SHORT_LABELS,
-    SINKHORN_ITERATIONS,
     TAU_MAX,
     TAU_MIN,
     Frame,
     compute_frame,
     format_scores,
+    method_label,
     parse_scores,
 )
 from widgets.explanation import Explanation
@@ -61,66 +63,98 @@ CUSTOM = "custom"
 
 # (preset, combo label, methods shown, focus method). Each counterexample switches on the method it refutes.
 PRESET_SETUPS = (
-    ("post_example", "Post's example [3, 2, 1, 4], k = 2", DEFAULT_METHODS, "grad"),
-    ("tie", "A tie at the k-th place [3, 1, 1, 0]", DEFAULT_METHODS, "grad"),
-    ("iterative_exceeds_one", "Iterative soft-k-max exceeds 1 [3, 1, 0]", ("grad", "sigmoid", "iterative"),
-     "iterative"),
-    ("weighted_loses_order", "Weighted softmax loses order, k = 3", ("grad", "iterative", "weighted"), "weighted"),
-    ("recursion_breaks", "Post's recursion breaks on [0, 50]", ("grad", "grad_recursive"), "grad_recursive"),
-    ("recursion_nan", "Post's recursion gives NaN, k = 7", ("grad", "grad_recursive"), "grad_recursive"),
-    ("huge_spread", "Huge spread (normal × 30), k = 4", DEFAULT_METHODS, "grad"),
-    ("random", "Random normal scores (n, seed)", DEFAULT_METHODS, "grad"),
+    ("post_example", QT_TRANSLATE_NOOP("TopkTab", "Post's example [3, 2, 1, 4], k = 2"), DEFAULT_METHODS, "grad"),
+    ("tie", QT_TRANSLATE_NOOP("TopkTab", "A tie at the k-th place [3, 1, 1, 0]"), DEFAULT_METHODS, "grad"),
+    ("iterative_exceeds_one", QT_TRANSLATE_NOOP("TopkTab", "Iterative soft-k-max exceeds 1 [3, 1, 0]"),
+     ("grad", "sigmoid", "iterative"), "iterative"),
+    ("weighted_loses_order", QT_TRANSLATE_NOOP("TopkTab", "Weighted softmax loses order, k = 3"),
+     ("grad", "iterative", "weighted"), "weighted"),
+    ("recursion_breaks", QT_TRANSLATE_NOOP("TopkTab", "Post's recursion breaks on [0, 50]"),
+     ("grad", "grad_recursive"), "grad_recursive"),
+    ("recursion_nan", QT_TRANSLATE_NOOP("TopkTab", "Post's recursion gives NaN, k = 7"),
+     ("grad", "grad_recursive"), "grad_recursive"),
+    ("huge_spread", QT_TRANSLATE_NOOP("TopkTab", "Huge spread (normal × 30), k = 4"), DEFAULT_METHODS, "grad"),
+    ("random", QT_TRANSLATE_NOOP("TopkTab", "Random normal scores (n, seed)"), DEFAULT_METHODS, "grad"),
 )
 PRESET_KEYS = tuple(key for key, *_ in PRESET_SETUPS)
-RANDOM_NOTE = (f"Standard normal scores, rounded to 3 decimals; n and seed are below. Beyond {MAX_SHOWN} entries the "
-               f"bars, components and Jacobian show the {MAX_SHOWN} ranks around the k-th place. At large n·k the "
-               "slow methods are swept at every other τ, and GradTopK's Jacobian is skipped once n²·min(k, n − k) "
-               f"passes {GRAD_JACOBIAN_BUDGET:,}.")
-
-
-SPECS = (
-    ParamSpec("x", "text", "3, 2, 1, 4", "scores x", f"Scores separated by commas (2 to {N_MAX} finite numbers)",
-              check=parse_scores),
-    ParamSpec("k", "int", 2, "k", f"How many entries the mask keeps (1 to {K_MAX}; a k above n is capped at n)",
-              minimum=1, maximum=K_MAX),
-    ParamSpec("tau", "float", 1.0, "temperature τ", "ST_k(x/τ): small τ approaches the hard mask, large τ gives k/n",
-              minimum=TAU_MIN, maximum=TAU_MAX, log=True),
-    ParamSpec("methods", "multi", DEFAULT_METHODS, "methods",
-              "Smooth top-k constructions to compare (bars, error curves, threshold curves, simplex paths)",
-              choices=ORDER, choice_labels=tuple(SHORT_LABELS[m] for m in ORDER)),
-    ParamSpec("focus", "choice", "grad", "focus",
-              "Method whose components are drawn against τ and whose Jacobian is shown (and bisected, if it is a "
-              "threshold method). Sigmoid and Sinkhorn are drawn together.",
-              choices=ORDER, choice_labels=tuple(SHORT_LABELS[m] for m in ORDER)),
-    ParamSpec("source", "choice", "typed", "input", "Use the typed scores, or standard normal scores of size n",
-              choices=("typed", "random"), choice_labels=("typed scores x", "random normal (n, seed)")),
-    ParamSpec("n", "int", 10, "random n", f"Number of random scores (2 to {N_MAX}). Sweeps of the slow methods use "
-              "fewer τ points at large n·k, and GradTopK's Jacobian is skipped when n²k is large.",
-              minimum=2, maximum=N_MAX),
-    ParamSpec("seed", "int", 0, "random seed", "Seed of the random scores", minimum=0, maximum=999),
+RANDOM_NOTE = QT_TRANSLATE_NOOP(
+    "TopkTab",
+    "Standard normal scores, rounded to 3 decimals; set n and seed above. Beyond {shown} entries the bars, "
+    "components and Jacobian show the {shown} ranks around the k-th place. At large n·k the slow methods are swept "
+    "at every other τ, and GradTopK's Jacobian is skipped once n²·min(k, n − k) passes {budget}.",
 )
+
+# Texts are literals so that lupdate can collect them; the numbers in them are N_MAX and K_MAX (a test checks).
+SPECS = (
+    ParamSpec("x", "text", "3, 2, 1, 4", QT_TRANSLATE_NOOP("TopkTab", "scores x"),
+              QT_TRANSLATE_NOOP("TopkTab", "Scores separated by commas (2 to 1000 finite numbers)"),
+              check=parse_scores),
+    ParamSpec("k", "int", 2, "k",
+              QT_TRANSLATE_NOOP("TopkTab", "How many entries the mask keeps (1 to 50; a k above n is capped at n)"),
+              minimum=1, maximum=K_MAX),
+    ParamSpec("tau", "float", 1.0, QT_TRANSLATE_NOOP("TopkTab", "temperature τ"),
+              QT_TRANSLATE_NOOP("TopkTab", "ST_k(x/τ): small τ approaches the hard mask, large τ gives k/n"),
+              minimum=TAU_MIN, maximum=TAU_MAX, log=True),
+    ParamSpec("methods", "multi", DEFAULT_METHODS, QT_TRANSLATE_NOOP("TopkTab", "methods"),
+              QT_TRANSLATE_NOOP("TopkTab", "Smooth top-k constructions to compare (bars, error curves, threshold "
+                                           "curves, simplex paths)"),
+              choices=ORDER, choice_labels=tuple(SHORT_LABELS[m] for m in ORDER)),
+    ParamSpec("focus", "choice", "grad", QT_TRANSLATE_NOOP("TopkTab", "focus"),
+              QT_TRANSLATE_NOOP("TopkTab", "Method whose components are drawn against τ and whose Jacobian is shown "
+                                           "(and bisected, if it is a threshold method). Sigmoid and Sinkhorn are "
+                                           "drawn together."),
+              choices=ORDER, choice_labels=tuple(SHORT_LABELS[m] for m in ORDER)),
+    ParamSpec("source", "choice", "typed", QT_TRANSLATE_NOOP("TopkTab", "input"),
+              QT_TRANSLATE_NOOP("TopkTab", "Use the typed scores, or standard normal scores of size n"),
+              choices=("typed", "random"),
+              choice_labels=(QT_TRANSLATE_NOOP("TopkTab", "typed scores x"),
+                             QT_TRANSLATE_NOOP("TopkTab", "random normal (n, seed)"))),
+    ParamSpec("n", "int", 10, QT_TRANSLATE_NOOP("TopkTab", "random n"),
+              QT_TRANSLATE_NOOP("TopkTab", "Number of random scores (2 to 1000). Sweeps of the slow methods use "
+                                           "fewer τ points at large n·k, and GradTopK's Jacobian is skipped when n²k "
+                                           "is large."),
+              minimum=2, maximum=N_MAX),
+    ParamSpec("seed", "int", 0, QT_TRANSLATE_NOOP("TopkTab", "random seed"),
+              QT_TRANSLATE_NOOP("TopkTab", "Seed of the random scores"), minimum=0, maximum=999),
+)
+
+PROPERTIES_SLOT = "<!-- properties -->"  # where the explanation shows the table of which property holds
 
 
 def _properties_table() -> str:
-    marks = {"yes": "✓", "strict": "✓", "weak": "✓ ties", "approx": "≈", "no": "✗"}
+    """Su's three properties per method, from the model's PROPERTIES, in the current language."""
+    ties = translate("TopkTab", "✓ ties")
+    marks = {"yes": "✓", "strict": "✓", "weak": ties, "approx": "≈", "no": "✗"}
     rows = "".join(
-        f"<tr><td>{html.escape(SHORT_LABELS[m])}</td>"
+        f"<tr><td>{html.escape(method_label(m))}</td>"
         + "".join(f'<td align="center">{marks[PROPERTIES[m][p]]}</td>' for p in ("range", "sum", "order"))
         + "</tr>"
         for m in ORDER
     )
+    method, order = translate("TopkTab", "method"), translate("TopkTab", "order")
     return (
         '<table cellspacing="0" cellpadding="2">'
-        '<tr><th align="left">method</th><th>[0, 1]</th><th>Σ = k</th><th>order</th></tr>'
+        f'<tr><th align="left">{method}</th><th>[0, 1]</th><th>Σ = k</th><th>{order}</th></tr>'
         f"{rows}</table>"
     )
 
 
-EXPLANATION = Explanation(
-    title="Smooth top-k",
+@dataclass(frozen=True)
+class _TopkExplanation(Explanation):
+    """The body's properties table is built from the model's PROPERTIES, in the language it is shown in."""
+
+    def translated(self, context: str) -> Explanation:
+        text = super().translated(context)
+        return replace(text, body=text.body.replace(PROPERTIES_SLOT, _properties_table()))
+
+
+# The body is one literal (one unit to translate); "1000 iterations" is SINKHORN_ITERATIONS (a test checks).
+EXPLANATION = _TopkExplanation(
+    title=QT_TRANSLATE_NOOP("TopkTab", "Smooth top-k"),
     post_title="Softmax后传：寻找Top-K的光滑近似",
     post_url="https://kexue.fm/archives/10373",
-    body=(
+    body=QT_TRANSLATE_NOOP(
+        "TopkTab",
         "<p>The hard top-k mask keeps the k largest scores. Su looks for a smooth $\\mathrm{ST}_k(x/\\tau)$ that "
         "tends to it as τ → 0 and keeps three properties: outputs in [0, 1]; they sum to k; a larger score gets "
         "a larger output.</p>"
@@ -138,10 +172,10 @@ EXPLANATION = Explanation(
         "the projection (clip) is exact once τ ≤ Δ.</p>"
         "<p><b>Peers.</b> clip projects onto the capped simplex; Sinkhorn transports the scores to two anchors, "
         "and its fixed point at ε = 2τ is exactly the sigmoid threshold (its ◆ markers sit on the sigmoid "
-        f"curves, except at small τ where {SINKHORN_ITERATIONS} iterations do not converge); Gumbel averages "
+        "curves, except at small τ where 1000 iterations do not converge); Gumbel averages "
         "the hard mask of noisy scores; two successive-softmax schemes round it off.</p>"
         "<p><b>Which property holds</b> (float64; the strip above the plots re-checks them at the current τ):</p>"
-        f"{_properties_table()}"
+        "<!-- properties -->"
         "<p><b>Checked claims.</b> At [3, 2, 1, 4], k = 2, τ = 1 GradTopK gives [0.694, 0.306, σ(−2), σ(2)]: "
         "the entries for 1 and 4 are exactly σ(∓2). The post's recursion "
         "$\\mathrm{ST}_j=j\\,\\mathrm{softmax}(x+\\log(1-\\mathrm{ST}_{j-1}))$ returns [2, 0] on [0, 50] and NaN on "
@@ -150,16 +184,19 @@ EXPLANATION = Explanation(
         "([3, 2, 1, 4], k = 3). min(1, eˣ) breaks the duality $\\mathrm{ST}_k(x)=1-\\mathrm{ST}_{n-k}(-x)$ that the "
         "other thresholds and GradTopK keep. Each ✗ has a preset (“Post's recursion breaks on [0, 50]”, “… gives "
         "NaN”, “Iterative soft-k-max exceeds 1”, “Weighted softmax loses order”). The recursion, iterative and "
-        "weighted forms are reconstructed from the post's description and may differ in detail from Su's.</p>"
+        "weighted forms are reconstructed from the post's description and may differ in detail from Su's.</p>",
     ),
     what_to_try=(
-        "Drag τ from 1000 down to 0.001: every method leaves k/n along its dashed asymptote and ends at the hard "
-        "mask, at different rates (error plot).",
-        "Preset “Iterative soft-k-max exceeds 1”: its bar is flagged and its path leaves the capped simplex.",
-        "Preset “Post's recursion breaks on [0, 50]”: [2, 0] instead of [1, 1] for τ below about 1.4.",
-        "Press Space: each bisection step halves the bracket around λ.",
-        "Focus on the sigmoid threshold: the Sinkhorn markers sit on its curves until τ gets small.",
-        "Random input with n = 1000: sweeps are cached, so dragging τ stays smooth.",
+        QT_TRANSLATE_NOOP("TopkTab", "Drag τ from 1000 down to 0.001: every method leaves k/n along its dashed "
+                                     "asymptote and ends at the hard mask, at different rates (error plot)."),
+        QT_TRANSLATE_NOOP("TopkTab", "Preset “Iterative soft-k-max exceeds 1”: its bar is flagged and its path leaves "
+                                     "the capped simplex."),
+        QT_TRANSLATE_NOOP("TopkTab", "Preset “Post's recursion breaks on [0, 50]”: [2, 0] instead of [1, 1] for τ "
+                                     "below about 1.4."),
+        QT_TRANSLATE_NOOP("TopkTab", "Press Space: each bisection step halves the bracket around λ."),
+        QT_TRANSLATE_NOOP("TopkTab", "Focus on the sigmoid threshold: the Sinkhorn markers sit on its curves until τ "
+                                     "gets small."),
+        QT_TRANSLATE_NOOP("TopkTab", "Random input with n = 1000: sweeps are cached, so dragging τ stays smooth."),
     ),
 )
 
@@ -180,14 +217,14 @@ class TopkTab(TopicTab):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 0)
         self.preset_combo = QComboBox()
-        self.preset_combo.setToolTip("Set the scores, k, τ = 1 and the methods to an example from the post")
-        for key, label, *_ in PRESET_SETUPS:
-            self.preset_combo.addItem(label, key)
-        self.preset_combo.addItem("Custom scores", CUSTOM)
+        self.preset_combo.setToolTip(self.tr("Set the scores, k, τ = 1 and the methods to an example from the post"))
+        for key, text, *_ in PRESET_SETUPS:
+            self.preset_combo.addItem(self.tr(text), key)
+        self.preset_combo.addItem(self.tr("Custom scores"), CUSTOM)
         self.preset_combo.activated.connect(self.apply_preset)
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
-        layout.addWidget(QLabel("<b>Presets</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("Presets") + "</b>"))
         layout.addWidget(self.preset_combo)
         layout.addWidget(self.preset_note)
         return box
@@ -202,7 +239,7 @@ class TopkTab(TopicTab):
         self.key_heading = QLabel()
         flow.addWidget(self.key_heading)
         self.key_items = {name: QLabel() for name in ("hard", *ORDER, "none")}
-        self.key_items["none"].setText("no method selected")
+        self.key_items["none"].setText(self.tr("no method selected"))
         self.key_items["none"].hide()
         for label in self.key_items.values():
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -217,16 +254,18 @@ class TopkTab(TopicTab):
         # Four main plots share one panel; the three square-ish ones are stacked in a narrower second panel.
         panel = self.plot_panel = PlotPanel(self.theme)
         side = self.side_panel = PlotPanel(self.theme)
-        self.bars_plot = panel.add_plot(0, 0, "Outputs at the current τ", "score xᵢ", "ST_k(x/τ)ᵢ")
+        self.bars_plot = panel.add_plot(0, 0, self.tr("Outputs at the current τ"), self.tr("score xᵢ"), "ST_k(x/τ)ᵢ")
         # No legend: it would cover curves wherever it sat; the axis label names the dashed lines instead.
-        self.components_plot = panel.add_plot(0, 1, "Components vs τ", "τ   (dashed: asymptote)",
+        # The titles of the components, threshold and Jacobian plots name the method they show once drawn.
+        self.components_plot = panel.add_plot(0, 1, self.tr("Components vs τ"), self.tr("τ   (dashed: asymptote)"),
                                               "ST_k(x/τ)ᵢ", log_x=True)
-        self.error_plot = panel.add_plot(1, 0, "Error to the hard mask", "τ", "‖ST_k − hard‖₁", log_x=True,
-                                         log_y=True)
-        self.threshold_plot = panel.add_plot(1, 1, "Threshold F(λ) = k", "λ", "F(λ)")
-        self.sum_plot = side.add_plot(0, 0, "Smooth top-k sum", "τ", "sum", log_x=True, legend=(8, 8))
-        self.jacobian_plot = side.add_plot(1, 0, "Jacobian", "xⱼ", "xᵢ", equal_aspect=True)
-        self.simplex_plot = side.add_plot(2, 0, "Path in the capped simplex", equal_aspect=True)
+        self.error_plot = panel.add_plot(1, 0, self.tr("Error to the hard mask"), "τ", self.tr("‖ST_k − hard‖₁"),
+                                         log_x=True, log_y=True)
+        self.threshold_plot = panel.add_plot(1, 1, self.tr("Threshold F(λ) = k"), "λ", "F(λ)")
+        self.sum_plot = side.add_plot(0, 0, self.tr("Smooth top-k sum"), "τ", self.tr("sum"), log_x=True,
+                                      legend=(8, 8))
+        self.jacobian_plot = side.add_plot(1, 0, self.tr("Jacobian"), "xⱼ", "xᵢ", equal_aspect=True)
+        self.simplex_plot = side.add_plot(2, 0, self.tr("Path in the capped simplex"), equal_aspect=True)
         for plot in (*panel.plots(), *side.plots()):
             plot.setMouseEnabled(x=False, y=False)
         for plot in (self.components_plot, self.error_plot, self.sum_plot):
@@ -243,11 +282,11 @@ class TopkTab(TopicTab):
 
         self.play_bar = PlayBar(frames_per_second=3.0)
         self.play_bar.set_frame_count(BISECTION_STEPS)
-        self.play_bar.setToolTip("Bisection on F(λ) = k, one halving of the bracket per frame")
+        self.play_bar.setToolTip(self.tr("Bisection on F(λ) = k, one halving of the bracket per frame"))
         self.play_bar.frame_changed.connect(self._show_bisection_step)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(8, 0, 8, 0)
-        bottom.addWidget(QLabel("Bisection"))
+        bottom.addWidget(QLabel(self.tr("Bisection")))
         bottom.addWidget(self.play_bar, 1)
 
         area = QWidget()
@@ -319,7 +358,8 @@ class TopkTab(TopicTab):
 
     def _build_sum(self, panel: PlotPanel) -> None:
         plot = self.sum_plot
-        self.sum_hard = panel.curve(plot, Style("foreground", 1.4), "true top-k sum")
+        self.sum_hard = panel.curve(plot, Style("foreground", 1.4), self.tr("true top-k sum"),
+                                    label="true top-k sum")
         self.sum_upper = panel.curve(plot, Style("c0", 1.0, dash=True), "+ τ log C(n, k)")
         self.sum_band = panel.fill_between(plot, self.sum_upper, self.sum_hard, Style("c0", fill_alpha=35))
         self.sum_value = panel.curve(plot, Style("c0", 2.2), "τ log Z_k(x/τ)")
@@ -335,7 +375,6 @@ class TopkTab(TopicTab):
         self.jacobian_bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=pg.colormap.get("CET-D1"),
                                             interactive=False, width=10, colorMapMenu=False)
         self.jacobian_bar.setImageItem(self.jacobian_image, insert_in=plot)
-        self.jacobian_bar.axis.setWidth(None)
         self._style_colour_bar(self.theme)
         self.jacobian_note = panel.text(plot, "muted", anchor=(0.5, 0.5))
 
@@ -383,8 +422,8 @@ class TopkTab(TopicTab):
         theme = self.theme
         warn = theme.warning
         _set_label(self.key_heading, f"<b>n = {frame.n}, k = {frame.k}, τ = {frame.tau:.3g}</b>")
-        _set_label(self.key_items["hard"], f'<span style="color:{_blend(theme.muted, theme.background, 100)}">■</span>'
-                                           "&nbsp;hard mask")
+        hard_swatch = _blend(theme.muted, theme.background, 100)
+        _set_label(self.key_items["hard"], f'<span style="color:{hard_swatch}">■</span>&nbsp;' + self.tr("hard mask"))
         for method in ORDER:
             label = self.key_items[method]
             label.setVisible(method in frame.methods)
@@ -395,21 +434,21 @@ class TopkTab(TopicTab):
             total_colour = theme.foreground if abs(check.total - frame.k) <= 1e-6 * frame.k else warn  # NaN too
             flags = []  # a NaN output shows as Σ = NaN
             if check.high > 1 + 1e-9:
-                flags.append(f"max {check.high:.3g} &gt; 1")
+                flags.append(self.tr("max {value} &gt; 1").format(value=f"{check.high:.3g}"))
             if check.low < -1e-9:
-                flags.append(f"min {check.low:.3g} &lt; 0")
+                flags.append(self.tr("min {value} &lt; 0").format(value=f"{check.low:.3g}"))
             if check.order == "lost":
-                flags.append("order lost")
+                flags.append(self.tr("order lost"))
             flag_html = "".join(f'&nbsp;<b style="color:{warn}">{flag}</b>' for flag in flags)
             total = "NaN" if math.isnan(check.total) else f"{check.total:.3f}"
             _set_label(label, f'<span style="color:{swatch}">{"◆" if method in MARKER_METHODS else "■"}</span>'
-                              f"&nbsp;{html.escape(SHORT_LABELS[method])}&nbsp; "
+                              f"&nbsp;{html.escape(method_label(method))}&nbsp; "
                               f'<span style="color:{total_colour}">Σ = {total}</span>{flag_html}')
         self.key_items["none"].setVisible(not frame.methods)
         notice = ""
         if frame.k_requested > frame.k:
-            notice = (f"k = {frame.k_requested} is more than the n = {frame.n} scores: showing k = n = {frame.n}, "
-                      "where every output is 1. Lower k.")
+            notice = self.tr("k = {k} is more than the n = {n} scores: showing k = n = {n}, where every output is 1. "
+                             "Lower k.").format(k=frame.k_requested, n=frame.n)
         _set_label(self.k_notice, notice)
         self.k_notice.setVisible(bool(notice))
 
@@ -445,12 +484,13 @@ class TopkTab(TopicTab):
         _set_range(self.bars_plot, (-0.6, len(shown) - 0.4), (bottom - 0.03, top + 0.1))
         labels = [f"{frame.x[i]:.3g}" for i in shown]
         _set_ticks(self.bars_plot.getAxis("bottom"), list(zip(positions, labels)), every=_tick_stride(len(shown)))
-        x_label = f"xᵢ, {frame.shown_note}" if frame.shown_note else "score xᵢ"
+        x_label = f"xᵢ, {frame.shown_note}" if frame.shown_note else self.tr("score xᵢ")
         self.plot_panel.set_labels(self.bars_plot, x_label=x_label)
 
     def _show_components(self, frame: Frame) -> None:
         comp = frame.components
-        self.plot_panel.set_labels(self.components_plot, title=f"Components: {_name(comp.method, comp.marker_method)}")
+        title = self.tr("Components: {method}").format(method=_name(comp.method, comp.marker_method))
+        self.plot_panel.set_labels(self.components_plot, title=title)
         if self._component_method != comp.method:
             self._component_method = comp.method
             style = Style(METHOD_ROLES[comp.method], 1.8, dash=comp.method in VARIANTS)
@@ -496,7 +536,7 @@ class TopkTab(TopicTab):
 
     def _show_threshold(self, frame: Frame) -> None:
         view = frame.threshold
-        self.plot_panel.set_labels(self.threshold_plot, title=f"F(λ) = k: {SHORT_LABELS[view.method]}")
+        self.plot_panel.set_labels(self.threshold_plot, title=f"F(λ) = k: {method_label(view.method)}")
         for method, curve in self.threshold_curves.items():
             marker = self.root_markers[method]
             if method not in view.curves:
@@ -529,7 +569,7 @@ class TopkTab(TopicTab):
             for item in (self.bracket_top, self.bracket_bottom, self.bracket_edges, self.mid_line):
                 set_data(item, [], [])
             set_data(self.mid_marker, x=[], y=[])
-            set_text(self.step_text, "k = n: λ runs off to −∞,\nnothing to bisect", x_right, text_y)
+            set_text(self.step_text, self.tr("k = n: λ runs off to −∞,\nnothing to bisect"), x_right, text_y)
             return
         step = min(max(step, 0), len(view.trace) - 1)
         low, high, mid = (float(v) for v in view.trace[step])
@@ -538,7 +578,8 @@ class TopkTab(TopicTab):
         set_data(self.bracket_edges, [low, low, np.nan, high, high], [0.0, top, np.nan, 0.0, top], connect="finite")
         set_data(self.mid_line, [mid, mid], [0.0, top])
         set_data(self.mid_marker, x=[mid], y=[float(view.mid_values[step])])
-        set_text(self.step_text, f"step {step + 1}: width {high - low:.2g}", x_right, text_y)
+        step_text = self.tr("step {step}: width {width}").format(step=step + 1, width=f"{high - low:.2g}")
+        set_text(self.step_text, step_text, x_right, text_y)
 
     def _show_sum(self, frame: Frame) -> None:
         view = frame.smooth_sum
@@ -551,7 +592,8 @@ class TopkTab(TopicTab):
 
     def _show_jacobian(self, frame: Frame) -> None:
         view = frame.jacobian
-        self.side_panel.set_labels(self.jacobian_plot, title=f"Jacobian: {SHORT_LABELS[view.method]}")
+        title = self.tr("Jacobian: {method}").format(method=method_label(view.method))
+        self.side_panel.set_labels(self.jacobian_plot, title=title)
         size = len(frame.shown)
         if view.matrix is None:
             self.jacobian_image.clear()
@@ -577,8 +619,8 @@ class TopkTab(TopicTab):
                 set_data(item, x=[], y=[])
             for label in (*self.vertex_labels, self.centre_label):
                 _set_note(label, "", 0.0, 0.0)
-            _set_note(self.simplex_note, f"Drawn for n = 3\n(here n = {frame.n}).\nTry the preset\n"
-                      "“Iterative soft-k-max\nexceeds 1”.", 0.0, 0.0)
+            note = self.tr("Drawn for n = 3\n(here n = {n}).\nTry the preset\n“Iterative soft-k-max\nexceeds 1”.")
+            _set_note(self.simplex_note, note.format(n=frame.n), 0.0, 0.0)
             _set_range(self.simplex_plot, (-1.0, 1.0), (-1.0, 1.0))
             return
         _set_note(self.simplex_note, "", 0.0, 0.0)
@@ -643,6 +685,9 @@ class TopkTab(TopicTab):
         font = QFont()
         font.setPointSizeF(theme.font_pt * 0.9)
         axis.setTickFont(font)
+        # Wide enough for "-0.0004" (small τ): widening itself to its labels needs a relayout that a scene
+        # rendered headless right after it is applied does not get.
+        axis.setWidth(QFontMetrics(font).horizontalAdvance("-0.0000") + 12)
 
     # ----- presets, controls, view state -----
     def request_update(self) -> None:
@@ -659,7 +704,11 @@ class TopkTab(TopicTab):
         index = self.preset_combo.findData(key)
         if index != self.preset_combo.currentIndex():
             self.preset_combo.setCurrentIndex(index)
-        self.preset_note.setText(RANDOM_NOTE if key == "random" else PRESETS[key].note if key in PRESETS else "")
+        if key == "random":
+            note = self.tr(RANDOM_NOTE).format(shown=MAX_SHOWN, budget=f"{GRAD_JACOBIAN_BUDGET:,}")
+        else:
+            note = self.tr(PRESETS[key].note) if key in PRESETS else ""
+        self.preset_note.setText(note)
 
     def _matching_preset(self) -> str:
         if self._values["source"] == "random":
@@ -707,8 +756,8 @@ def _alpha(method: str) -> int:
 
 def _name(method: str, marker: str | None) -> str:
     if marker is None:
-        return SHORT_LABELS[method]
-    return f"{SHORT_LABELS[method]}, Sinkhorn ◆"
+        return method_label(method)
+    return f"{method_label(method)}, Sinkhorn ◆"
 
 
 def _blend(colour: str, background: str, alpha: int) -> str:
