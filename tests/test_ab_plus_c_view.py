@@ -5,12 +5,14 @@ Note: N = 130's optimum is 10·13 + 0 with S* = 23 (brute force below), not 30.
 """
 
 from math import isqrt
+from pathlib import Path
 
 import numpy as np
 import pytest
 from helpers import open_tab, settle
 
 import explorer.ab_plus_c as ab
+from explorer import i18n, lesson
 from explorer.ab_plus_c.view import (
     ALGORITHMS,
     MAX_FRAMES,
@@ -317,3 +319,66 @@ def test_level_curves_pass_through_their_points():
         np.testing.assert_allclose((curve[:, 0] - 1) * (curve[:, 1] - 1), 131 - s, rtol=1e-12)
         near = curve[np.argmin(np.abs(curve[:, 0] - a))]
         assert near[1] == pytest.approx(b, abs=0.2)
+
+
+def _drawn(tab):
+    """What the landscape and its side plots show: data of the main items and the heat map."""
+    items = [tab.land_naive, tab.land_optima, tab.land_level_opt, tab.saw_curve, tab.ab_trace["values"]]
+    return [np.concatenate([np.asarray(d, float) for d in item.getData()]).round(9).tobytes() for item in items] + [
+        np.nan_to_num(tab.land_image.image).tobytes()]
+
+
+def test_chinese_ui_shows_the_same_values(qtbot, app):
+    english = open_tab(qtbot, AbcTab)
+    try:
+        i18n.install(app, "zh")
+        chinese = open_tab(qtbot, AbcTab)
+    finally:
+        i18n.install(app, "en")
+    label = chinese.panel.layout().labelForField(chinese.panel.control("algorithm")).text()
+    assert label == "动画演示的搜索"
+    assert chinese.panel.control("algorithm").currentText() == "算法 1（原文）"
+    assert chinese.land_plot.titleLabel.text == "(a, b) 网格上的代价 S − S*"
+    assert chinese.page_bar.tabText(0) == "(a, b) 代价地形"
+    assert chinese.explanation_panel.toPlainText().startswith("N = ab + c：a + b + c 的最小值")
+    assert "把自然数写成" in chinese.explanation_panel.toPlainText()
+    assert chinese.naive_badge.text().endswith("✗ 非最优") and "optimal" not in chinese.naive_badge.text()
+    assert chinese.presets.currentText() == "130：朴素解失效" and "最优解" in chinese.preset_note.text()
+    assert "搜索轨迹" in chinese.ab_trace["plot"].titleLabel.text
+    # Numbers and plots do not depend on the language.
+    assert chinese.optimum_badge.text() == english.optimum_badge.text()
+    assert chinese.params() == english.params() and _drawn(chinese) == _drawn(english)
+    # Presets are found by their key, not their (translated) text.
+    index = chinese.presets.findData("2879: hardest < 3000")
+    assert chinese.presets.itemText(index) == "2879：3000 以内最难"
+    chinese.presets.activated.emit(index)
+    settle(qtbot, chinese)
+    assert chinese.params()["N"] == 2879 and chinese.presets.currentIndex() == index
+    chinese.shutdown()
+    english.shutdown()
+
+
+def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
+    path = Path(__file__).resolve().parents[1] / "assets" / "lessons" / "abc.json"
+    scenes = lesson.validate_lesson(lesson.read_lesson(path), lambda _tab: AbcTab.specs).scenes
+    seen = []
+    for scene in scenes:
+        tab.apply_scene(scene)
+        settle(qtbot, tab)
+        assert tab.view_state()["page"] == scene.view["page"] and tab.panel.hidden() == scene.hidden
+        r = tab._result
+        if scene.title == "The early stop":  # 933 columns instead of the window's 63,249
+            assert (r["counts"]["search_pq"], r["counts"]["search_pq_full"]) == (933, 63_249)
+        seen.append((r["N"], r["naive"].S == r["s_opt"], r["trace"].search.S - r["s_opt"], tab.play_bar.frame,
+                     tab.play_bar.frame_count))
+    assert [(n, naive_ok, excess) for n, naive_ok, excess, _, _ in seen] == [
+        (111, True, 0),  # the naive answer is optimal
+        (130, False, 8),  # the counterexample: the naive rule's trace ends at S* + 8
+        (2915, False, 0),  # the sawtooth: Algorithm 1 finds S*
+        (162, False, 1),  # the open interval: Algorithm 1 as published ends at S* + 1
+        (2879, False, 0),  # the (p, q) window
+        (10**18 + 123456789012, False, 0),  # the early stop
+        (50_000, False, 0),  # the race
+    ]
+    assert all(frame == count - 1 for *_, frame, count in seen)  # every search is shown complete
+    assert tab._result["counts"]["search_pq"] == 4 and "inside the band" in tab.range_text.textItem.toPlainText()

@@ -53,6 +53,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from explorer.i18n import QT_TRANSLATE_NOOP
+
 __all__ = [
     "ABSOLUTE_BELOW",
     "ALL_OPTIMA_MAX_N",
@@ -84,25 +86,25 @@ __all__ = [
     "xy_lattice",
 ]
 
-#: Plot coordinates are absolute while isqrt(N) is below this, offsets from the optimum beyond.
+# Plot coordinates are absolute while isqrt(N) is below this, offsets from the optimum beyond.
 ABSOLUTE_BELOW = 10**4
-#: ``all_optima`` is an O(sqrt N) brute force; larger N are refused.
+# ``all_optima`` is an O(sqrt N) brute force; larger N are refused.
 ALL_OPTIMA_MAX_N = 10**7
-#: Longest trace a traced method will build (memory: a list of int pairs).
+# Longest trace a traced method will build (memory: a list of int pairs).
 MAX_TRACE = 2_000_000
-#: Every N where ``scan_sqrt(N, closed=False)`` (Algorithm 1 as published)
-#: returns no triple or a non-optimal one.  Complete: brute force covers
-#: N < SCAN_SAFE_FROM and the bound argument in the module docstring the rest.
+# Every N where ``scan_sqrt(N, closed=False)`` (Algorithm 1 as published)
+# returns no triple or a non-optimal one.  Complete: brute force covers
+# N < SCAN_SAFE_FROM and the bound argument in the module docstring the rest.
 PUBLISHED_FAILURES = (1, 2, 3, 8, 18, 19, 32, 33, 34, 98, 128, 129, 162, 163, 164, 200, 201, 202,
                       203, 512, 882, 883, 968, 969, 970, 971, 2048, 2049, 2888, 2889, 2890)
-#: Smallest N from which 3 sqrt(N/2) > 2 sqrt(N) + 2 + sqrt(1 + 4 sqrt(N)) holds for good, so no
-#: a <= sqrt(N/2) can be optimal and Algorithm 1 as published is exact.
+# Smallest N from which 3 sqrt(N/2) > 2 sqrt(N) + 2 + sqrt(1 + 4 sqrt(N)) holds for good, so no
+# a <= sqrt(N/2) can be optimal and Algorithm 1 as published is exact.
 SCAN_SAFE_FROM = 92_456
 
 _U64 = 1 << 64
-#: Below this D = p² - 4N the float64 root is within 1 of the truth (q < 2**50).
+# Below this D = p² - 4N the float64 root is within 1 of the truth (q < 2**50).
 _FLOAT_SAFE_D = 1 << 100
-#: min_sum_range vectorises while N fits float64 exactly; beyond it loops over min_abc.
+# min_sum_range vectorises while N fits float64 exactly; beyond it loops over min_abc.
 _VECTOR_MAX_N = 1 << 53
 _RANGE_MAX_LEN = 10**7
 _FIRST_CHUNK = 32  # the first candidates are cheaper in plain Python than in numpy
@@ -862,21 +864,34 @@ class Preset(NamedTuple):
     note: str
 
 
-#: Name -> (N, one-line note), in menu order.
+# Name -> (N, one-line note), in menu order. Names with words and every note are marked for the tab's translation
+# (context "AbcTab"); the untranslated name stays the key.
 presets = MappingProxyType({
-    "130: naive fails": Preset(130, "a = b = 11 gives S = 31; the optimum 10·13 + 0 gives 23."),
-    "162 = 2·9²": Preset(162, "Algorithm 1's open interval (9, 12.7] skips a = 9: (9, 18, 0), S = 27."),
-    "163 = 2·9² + 1": Preset(163, "Even the closed interval [9.03, 12.8] misses the optimum (9, 18, 1)."),
-    "2888 = 2·38²": Preset(2888, "Algorithm 1 skips a = 38 = sqrt(N/2): (38, 76, 0), S = 114."),
-    "2915 = 54² - 1": Preset(2915, "The naive rule's worst below 3000: 53·55 + 0 beats 53·54 + 53 by 52."),
-    "2879: hardest < 3000": Preset(2879, "Most p values examined by the early-stopping sweep below 3000 (14)."),
-    "89743: hardest < 10⁵": Preset(89743, "Most p values examined below 10⁵ (34)."),
-    "12345² (square)": Preset(12345**2, "A square: a = b = sqrt N, c = 0 meets the lower bound 2 sqrt N."),
-    "10¹⁵": Preset(10**15, "A scan over every a <= sqrt N tries 3.2·10⁷ values; the p-sweep 222."),
-    "10¹⁸": Preset(10**18, "A square again: the sweep stops at once."),
-    "10¹⁸ + 123456789012": Preset(10**18 + 123456789012,
-                                  "A typical N near 10¹⁸: 933 p values; 999471483·1000528920 + 652."),
-    "2⁶¹ - 1": Preset(2**61 - 1, "A Mersenne prime: no near-square ab equals N; 2798 p values."),
-    "10⁴⁰ + 12345678901234567890": Preset(10**40 + 12345678901234567890,
-                                          "Far beyond 2⁶⁴, still exact: 1.5 million p values in numpy."),
+    QT_TRANSLATE_NOOP("AbcTab", "130: naive fails"): Preset(
+        130, QT_TRANSLATE_NOOP("AbcTab", "a = b = 11 gives S = 31; the optimum 10·13 + 0 gives 23.")),
+    "162 = 2·9²": Preset(
+        162, QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1's open interval (9, 12.7] skips a = 9: (9, 18, 0), S = 27.")),
+    "163 = 2·9² + 1": Preset(
+        163, QT_TRANSLATE_NOOP("AbcTab", "Even the closed interval [9.03, 12.8] misses the optimum (9, 18, 1).")),
+    "2888 = 2·38²": Preset(
+        2888, QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1 skips a = 38 = sqrt(N/2): (38, 76, 0), S = 114.")),
+    "2915 = 54² - 1": Preset(
+        2915, QT_TRANSLATE_NOOP("AbcTab", "The naive rule's worst below 3000: 53·55 + 0 beats 53·54 + 53 by 52.")),
+    QT_TRANSLATE_NOOP("AbcTab", "2879: hardest < 3000"): Preset(
+        2879, QT_TRANSLATE_NOOP("AbcTab", "Most p values examined by the early-stopping sweep below 3000 (14).")),
+    QT_TRANSLATE_NOOP("AbcTab", "89743: hardest < 10⁵"): Preset(
+        89743, QT_TRANSLATE_NOOP("AbcTab", "Most p values examined below 10⁵ (34).")),
+    QT_TRANSLATE_NOOP("AbcTab", "12345² (square)"): Preset(
+        12345**2, QT_TRANSLATE_NOOP("AbcTab", "A square: a = b = sqrt N, c = 0 meets the lower bound 2 sqrt N.")),
+    "10¹⁵": Preset(
+        10**15, QT_TRANSLATE_NOOP("AbcTab", "A scan over every a <= sqrt N tries 3.2·10⁷ values; the p-sweep 222.")),
+    "10¹⁸": Preset(10**18, QT_TRANSLATE_NOOP("AbcTab", "A square again: the sweep stops at once.")),
+    "10¹⁸ + 123456789012": Preset(
+        10**18 + 123456789012,
+        QT_TRANSLATE_NOOP("AbcTab", "A typical N near 10¹⁸: 933 p values; 999471483·1000528920 + 652.")),
+    "2⁶¹ - 1": Preset(
+        2**61 - 1, QT_TRANSLATE_NOOP("AbcTab", "A Mersenne prime: no near-square ab equals N; 2798 p values.")),
+    "10⁴⁰ + 12345678901234567890": Preset(
+        10**40 + 12345678901234567890,
+        QT_TRANSLATE_NOOP("AbcTab", "Far beyond 2⁶⁴, still exact: 1.5 million p values in numpy.")),
 })

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import ab_plus_c as ab
+from explorer.i18n import QT_TRANSLATE_NOOP, translate
 from explorer.params import ParamSpec
 from explorer.runner import Job, Runner
 from explorer.tab import TopicTab
@@ -42,20 +43,20 @@ from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel, Style, set_data, set_text
 
-#: Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
-#: beyond it a pure-Python sweep of ~N^(1/6) columns would hold the worker for minutes.
+# Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
+# beyond it a pure-Python sweep of ~N^(1/6) columns would hold the worker for minutes.
 MAX_N = 10**42
-#: Searches with more candidates than this are counted (closed forms) but not traced or animated.
+# Searches with more candidates than this are counted (closed forms) but not traced or animated.
 TRACE_LIMIT = 200_000
-#: An animation has at most this many frames (plus an empty first frame); longer traces reveal batches per frame.
+# An animation has at most this many frames (plus an empty first frame); longer traces reveal batches per frame.
 MAX_FRAMES = 120
 FRAMES_PER_SECOND = 6
 SLIDER_MAX = 10_000
-#: A range of N is evaluated in chunks, with progress and cancellation between them: this many N per vectorised
-#: chunk (N < 2**53), and exact-sweep chunks sized to take about CHUNK_SECONDS.
+# A range of N is evaluated in chunks, with progress and cancellation between them: this many N per vectorised
+# chunk (N < 2**53), and exact-sweep chunks sized to take about CHUNK_SECONDS.
 VECTOR_CHUNK = 50_000
 CHUNK_SECONDS = 0.2
-#: A range job starts by itself only when cheap: vectorised (N < 2**53) or few exact sweeps of moderate N.
+# A range job starts by itself only when cheap: vectorised (N < 2**53) or few exact sweeps of moderate N.
 AUTO_EXACT_RANGE = 10_000
 AUTO_EXACT_BELOW = 10**24
 BAND_POINTS = 2000  # the band's fill is drawn from at most this many bins (a 10⁶-point fill is slow)
@@ -66,24 +67,35 @@ PLANE_FULL = 293  # the (p, q) heat map shows the post's whole p-window up to th
 PLANE_HALF = 15  # beyond, a (2·15 + 1)² square around the optimum
 
 ALGORITHMS = ("naive", "scan_sqrt", "scan_sqrt_closed", "search_xy", "search_pq_full", "search_pq")
+# Texts marked here are translated where shown, in the tab's context "AbcTab" (see explorer.i18n).
 ALGORITHM_LABELS = (
-    "naive a = b = ⌊√N⌋",
-    "Algorithm 1 (as published)",
-    "Algorithm 1, fixed",
-    "(x, y) parity split",
-    "(p, q) whole window",
-    "(p, q) early stop",
+    QT_TRANSLATE_NOOP("AbcTab", "naive a = b = ⌊√N⌋"),
+    QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1 (as published)"),
+    QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1, fixed"),
+    QT_TRANSLATE_NOOP("AbcTab", "(x, y) parity split"),
+    QT_TRANSLATE_NOOP("AbcTab", "(p, q) whole window"),
+    QT_TRANSLATE_NOOP("AbcTab", "(p, q) early stop"),
 )
-SHORT_LABELS = dict(zip(ALGORITHMS, ("naive", "Algorithm 1", "Algorithm 1 fixed", "(x, y)", "(p, q) window",
-                                     "(p, q) early stop")))
+SHORT_LABELS = dict(zip(ALGORITHMS, (
+    QT_TRANSLATE_NOOP("AbcTab", "naive"),
+    QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1"),
+    QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1 fixed"),
+    "(x, y)",
+    QT_TRANSLATE_NOOP("AbcTab", "(p, q) window"),
+    QT_TRANSLATE_NOOP("AbcTab", "(p, q) early stop"),
+)))
 RANGES = (1_000, 10_000, 100_000, 1_000_000)
 PAGES = ("ab", "pq", "range")
-PAGE_TITLES = ("(a, b) landscape", "(p, q) and (x, y)", "Over N: S* − 2√N and cost")
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("AbcTab", "(a, b) landscape"),
+    QT_TRANSLATE_NOOP("AbcTab", "(p, q) and (x, y)"),
+    QT_TRANSLATE_NOOP("AbcTab", "Over N: S* − 2√N and cost"),
+)
 RACE_METHODS = (
-    ("scan_sqrt", "Algorithm 1 (√N)", "c1"),
-    ("search_xy", "(x, y) window", "c3"),
-    ("search_pq_full", "(p, q) window (N^¼)", "c4"),
-    ("search_pq", "(p, q) early stop", "c2"),
+    ("scan_sqrt", QT_TRANSLATE_NOOP("AbcTab", "Algorithm 1 (√N)"), "c1"),
+    ("search_xy", QT_TRANSLATE_NOOP("AbcTab", "(x, y) window"), "c3"),
+    ("search_pq_full", QT_TRANSLATE_NOOP("AbcTab", "(p, q) window (N^¼)"), "c4"),
+    ("search_pq", QT_TRANSLATE_NOOP("AbcTab", "(p, q) early stop"), "c2"),
 )
 RACE_CURVES = (("sqrt(N)", "√N"), ("N^(1/4)", "N^¼"), ("N^(1/6)", "N^(1/6)"))
 
@@ -107,25 +119,28 @@ def cost_text(s: int, s_opt: int) -> str:
 
 SPECS = (
     ParamSpec("N", "bigint", 130, "N",
-              "Any positive integer up to 10⁴², exact: 130, 1_000_003, 10^18, 1e15, 2**61-1. "
-              "The slider below covers 1 … 10,000.", minimum=1, maximum=MAX_N),
-    ParamSpec("algorithm", "choice", "scan_sqrt", "animated search",
-              "The method whose candidates the animation reveals one by one", choices=ALGORITHMS,
-              choice_labels=ALGORITHM_LABELS),
-    ParamSpec("window", "int", 12, "landscape half-width",
-              "The (a, b) landscape shows a* ± this many columns and b* ± this many rows", minimum=3, maximum=60),
-    ParamSpec("levels", "bool", True, "level curves",
-              "Draw S = S* and S = S(naive) on the landscape: the hyperbolae (a − 1)(b − 1) = N + 1 − S"),
-    ParamSpec("range", "choice", 10_000, "N in range",
-              "How many consecutive N the 'Over N' page evaluates (centred on N, from 1 for small N)",
+              QT_TRANSLATE_NOOP("AbcTab", "Any positive integer up to 10⁴², exact: 130, 1_000_003, 10^18, 1e15, "
+                                "2**61-1. The slider below covers 1 … 10,000."), minimum=1, maximum=MAX_N),
+    ParamSpec("algorithm", "choice", "scan_sqrt", QT_TRANSLATE_NOOP("AbcTab", "animated search"),
+              QT_TRANSLATE_NOOP("AbcTab", "The method whose candidates the animation reveals one by one"),
+              choices=ALGORITHMS, choice_labels=ALGORITHM_LABELS),
+    ParamSpec("window", "int", 12, QT_TRANSLATE_NOOP("AbcTab", "landscape half-width"),
+              QT_TRANSLATE_NOOP("AbcTab", "The (a, b) landscape shows a* ± this many columns and b* ± this many rows"),
+              minimum=3, maximum=60),
+    ParamSpec("levels", "bool", True, QT_TRANSLATE_NOOP("AbcTab", "level curves"),
+              QT_TRANSLATE_NOOP("AbcTab", "Draw S = S* and S = S(naive) on the landscape: the hyperbolae "
+                                "(a − 1)(b − 1) = N + 1 − S")),
+    ParamSpec("range", "choice", 10_000, QT_TRANSLATE_NOOP("AbcTab", "N in range"),
+              QT_TRANSLATE_NOOP("AbcTab", "How many consecutive N the 'Over N' page evaluates (centred on N, "
+                                "from 1 for small N)"),
               choices=RANGES, choice_labels=("10³", "10⁴", "10⁵", "10⁶")),
 )
 
 EXPLANATION = Explanation(
-    title="N = ab + c",
+    title=QT_TRANSLATE_NOOP("AbcTab", "N = ab + c"),
     post_title="自然数集中 N = ab + c 时 a + b + c 的最小值",
     post_url="https://kexue.fm/archives/9775",
-    body=(
+    body=QT_TRANSLATE_NOOP("AbcTab",
         "<p>Write a natural number as $N = ab + c$ and minimise $S = a + b + c$. With $c = N - ab$,</p>"
         "$$S = N + 1 - (a-1)(b-1)$$"
         "<p>so $(a-1)(b-1)$ must be as large as $ab \\leq N$ allows. The obvious $a = b = \\lfloor\\sqrt{N}\\rfloor$ "
@@ -140,20 +155,25 @@ EXPLANATION = Explanation(
         "sweep may <b>stop</b> once $p$ exceeds the best $S$ found: about $N^{1/6}$ columns in practice. "
         "The (x, y) form is the same search with $x = p/2$, $y = q/2$, integer and half-integer lattices.</p>"
         "<p>The optimum lies in the band</p>"
-        "$$\\lceil 2\\sqrt{N}\\,\\rceil \\leq S^* \\leq 2\\sqrt{N} + 2 + \\sqrt{1 + 4\\sqrt{N}}$$"
+        "$$S^* \\geq \\lceil 2\\sqrt{N}\\,\\rceil$$"  # two lines: one is wider than the narrowest sidebar
+        "$$S^* \\leq 2\\sqrt{N} + 2 + \\sqrt{1 + 4\\sqrt{N}}$$"
         "<p>(the lower bound needs N ≥ 4; for N ≤ 3 the best is $0\\cdot 0 + N$). The post's equation (1) is off "
         "by one: $N - (\\sqrt{ab} - 1)^2 + (\\sqrt{a} - \\sqrt{b})^2$ misses a $+1$.</p>"
         "<p>Large N: the plots are windowed around the optimum and their axes are offsets such as "
         "$a - a^*$, with the exact origin in the axis label.</p>"
     ),
     what_to_try=(
-        "N = 130: the naive point (11, 11) sits on a lower level curve than the optimum (10, 13).",
-        "Preset 162: Algorithm 1's shaded interval starts just right of a = 9 and misses the optimum; "
-        "its trace ends at S* + 1.",
-        "Preset 2879 with (p, q) early stop: step through 14 columns; the sweep stops where p passes S*.",
-        "Drag the N slider: the naive badge flips between ✓ and ✗.",
-        "10¹⁸ + 123456789012 on the (p, q) page: 933 columns instead of 63,249 or 292 million.",
-        "Over N with 10⁶ values: S* − 2√N stays inside the band; the naive rule drifts far above it.",
+        QT_TRANSLATE_NOOP("AbcTab", "N = 130: the naive point (11, 11) sits on a lower level curve than the "
+                          "optimum (10, 13)."),
+        QT_TRANSLATE_NOOP("AbcTab", "Preset 162: Algorithm 1's shaded interval starts just right of a = 9 and "
+                          "misses the optimum; its trace ends at S* + 1."),
+        QT_TRANSLATE_NOOP("AbcTab", "Preset 2879 with (p, q) early stop: step through 14 columns; the sweep stops "
+                          "where p passes S*."),
+        QT_TRANSLATE_NOOP("AbcTab", "Drag the N slider: the naive badge flips between ✓ and ✗."),
+        QT_TRANSLATE_NOOP("AbcTab", "10¹⁸ + 123456789012 on the (p, q) page: 933 columns instead of 63,249 or "
+                          "292 million."),
+        QT_TRANSLATE_NOOP("AbcTab", "Over N with 10⁶ values: S* − 2√N stays inside the band; the naive rule "
+                          "drifts far above it."),
     ),
 )
 
@@ -388,8 +408,9 @@ def compute_range(N: int, size: int, job: Job) -> dict[str, Any]:
         if not vectorised:  # one exact sweep per N, 30 µs to 1 s each: chunks of about CHUNK_SECONDS
             chunk = max(1, min(VECTOR_CHUNK, int(CHUNK_SECONDS * done / max(elapsed, 1e-6))))
         left = elapsed * (size - done) / done
-        eta = f", about {left:.0f} s left" if left >= 2 else ""
-        job.progress(done / size, f"S*(N): {group(done)} of {group(size)} N{eta}")
+        eta = f", ~{left:.0f} s" if left >= 2 else ""
+        # Numbers and symbols only: the worker does not translate (translators may change while it runs).
+        job.progress(done / size, f"S*(N): {group(done)} / {group(size)}{eta}")
     excess = np.concatenate([p.excess for p in parts])
     naive_excess = np.rint(np.concatenate([p.naive for p in parts]) - excess)  # both share t and frac: exact ints
     lower = np.concatenate([p.lower for p in parts])
@@ -449,20 +470,22 @@ class AbcTab(TopicTab):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("small N"))
+        row.addWidget(QLabel(self.tr("small N")))
         self.n_slider = QSlider(Qt.Orientation.Horizontal)
         self.n_slider.setRange(1, SLIDER_MAX)
         self.n_slider.setPageStep(100)
-        self.n_slider.setToolTip(f"N from 1 to {group(SLIDER_MAX)}; arrows step by 1. Larger N: type it above.")
+        self.n_slider.setToolTip(self.tr("N from 1 to {maximum}; arrows step by 1. Larger N: type it above.")
+                                 .format(maximum=group(SLIDER_MAX)))
         self.n_slider.setObjectName("n_slider")
         self.n_slider.valueChanged.connect(self._on_slider)
         row.addWidget(self.n_slider, 1)
         layout.addLayout(row)
         self.presets = QComboBox()
         self.presets.setObjectName("presets")
-        self.presets.addItem("Presets…")
-        self.presets.addItems(list(ab.presets))  # names only: a QVariant cannot hold N beyond 64 bits
-        self.presets.setToolTip("Interesting N from the post and the model's checks")
+        self.presets.addItem(self.tr("Presets…"))
+        for name in ab.presets:  # keyed by name: a QVariant cannot hold N beyond 64 bits
+            self.presets.addItem(self.tr(name), name)
+        self.presets.setToolTip(self.tr("Interesting N from the post and the model's checks"))
         self.presets.activated.connect(self._on_preset)
         layout.addWidget(self.presets)
         self.preset_note = QLabel()
@@ -470,22 +493,22 @@ class AbcTab(TopicTab):
         self.preset_note.setObjectName("preset_note")
         layout.addWidget(self.preset_note)
 
-        group_box = QGroupBox("Over N (a longer job)")
+        group_box = QGroupBox(self.tr("Over N (a longer job)"))
         inner = QVBoxLayout(group_box)
         self.range_progress = QProgressBar()
         self.range_progress.setRange(0, 1000)
         self.range_progress.setTextVisible(False)
         self.range_progress.setMaximumHeight(10)
         buttons = QHBoxLayout()
-        self.range_button = QPushButton("Compute")
-        self.range_button.setToolTip("Evaluate S*(N) for the whole range now")
+        self.range_button = QPushButton(self.tr("Compute"))
+        self.range_button.setToolTip(self.tr("Evaluate S*(N) for the whole range now"))
         self.range_button.clicked.connect(self.start_range)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the range computation")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the range computation"))
         self.cancel_button.clicked.connect(self.cancel_range)
         buttons.addWidget(self.range_button)
         buttons.addWidget(self.cancel_button)
-        self.range_status = QLabel("Open the 'Over N' page to evaluate the range.")
+        self.range_status = QLabel(self.tr("Open the 'Over N' page to evaluate the range."))
         self.range_status.setWordWrap(True)
         self.range_status.setObjectName("range_status")
         self.range_status.setMinimumHeight(3 * self.range_status.fontMetrics().lineSpacing())
@@ -505,7 +528,7 @@ class AbcTab(TopicTab):
         self.page_bar.setDocumentMode(True)
         self.page_bar.setExpanding(False)
         for title in PAGE_TITLES:
-            self.page_bar.addTab(title)
+            self.page_bar.addTab(self.tr(title))
         self.page_bar.currentChanged.connect(self._on_page)
         layout.addWidget(self.page_bar)
         self.stack = QStackedWidget()
@@ -541,15 +564,15 @@ class AbcTab(TopicTab):
         self.search_badge = QLabel()
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
-        self.counts_label.setToolTip("Candidates each method examines for this N, exactly (closed forms)")
+        self.counts_label.setToolTip(self.tr("Candidates each method examines for this N, exactly (closed forms)"))
         for name, badge in (("optimum_badge", self.optimum_badge), ("naive_badge", self.naive_badge),
                             ("published_badge", self.published_badge), ("search_badge", self.search_badge),
                             ("counts_label", self.counts_label)):
             badge.setObjectName(name)
             badge.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.naive_badge.setToolTip("Is the naive rule a = b = ⌊√N⌋ (or b = a + 1 when that fits) optimal?")
-        self.published_badge.setToolTip("Is Algorithm 1 with the post's open interval (√(N/2), √N] optimal?")
-        self.search_badge.setToolTip("The animated search's answer")
+        self.naive_badge.setToolTip(self.tr("Is the naive rule a = b = ⌊√N⌋ (or b = a + 1 when that fits) optimal?"))
+        self.published_badge.setToolTip(self.tr("Is Algorithm 1 with the post's open interval (√(N/2), √N] optimal?"))
+        self.search_badge.setToolTip(self.tr("The animated search's answer"))
         # Two by two, each badge wrapping inside its half: the exact triples of a 40-digit N are long.
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -578,33 +601,33 @@ class AbcTab(TopicTab):
 
     def _build_ab_page(self) -> PlotPanel:
         panel = self.ab_panel = PlotPanel(self.theme)
-        plot = self.land_plot = panel.add_plot(0, 0, "Cost S − S* on the (a, b) grid", "a", "b", rowspan=2,
+        plot = self.land_plot = panel.add_plot(0, 0, self.tr("Cost S − S* on the (a, b) grid"), "a", "b", rowspan=2,
                                                equal_aspect=True, legend=(-6, 6))
         plot.showGrid(x=False, y=False)
         self.land_image, self.land_bar = self._heat(panel, plot)
         self.land_hyperbola = panel.curve(plot, Style("foreground", 1.6), "ab = N")
         self.land_stairs = panel.curve(plot, Style("muted", 1.0), "b = ⌊N/a⌋", symbol="s", symbolSize=4)
-        self.land_level_opt = panel.curve(plot, Style("c2", 1.6, dash=True), "S = S* level")
-        self.land_level_naive = panel.curve(plot, Style("c1", 1.6, dash=True), "S = S(naive) level")
+        self.land_level_opt = panel.curve(plot, Style("c2", 1.6, dash=True), self.tr("S = S* level"))
+        self.land_level_naive = panel.curve(plot, Style("c1", 1.6, dash=True), self.tr("S = S(naive) level"))
         self.land_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9,
-                                             name="candidates")
+                                             name=self.tr("candidates"))
         self.land_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
         self.land_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=14, symbol="o",
-                                        name="naive ⌊√N⌋")
+                                        name=self.tr("naive ⌊√N⌋"))
         self.land_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=20, symbol="star",
-                                         name="optimum")
+                                         name=self.tr("optimum"))
         self.land_naive_text = panel.text(plot, "c1", anchor=(1.0, 0.0))
         self.land_opt_text = panel.text(plot, "foreground", anchor=(0.0, 1.0))
         self.land_note = panel.text(plot, "muted", anchor=(0, 1))
 
-        plot = self.saw_plot = panel.add_plot(0, 1, "S(a) − S*, b = ⌊N/a⌋ (shaded: Algorithm 1)", "a",
+        plot = self.saw_plot = panel.add_plot(0, 1, self.tr("S(a) − S*, b = ⌊N/a⌋ (shaded: Algorithm 1)"), "a",
                                               "S − S*", legend=(-6, 6))
         plot.showAxis("top")
         self.saw_band_top = panel.curve(plot, Style("c0", 0))
         self.saw_band_bottom = panel.curve(plot, Style("c0", 0))
         self.saw_band = panel.fill_between(plot, self.saw_band_top, self.saw_band_bottom,
                                            Style("c0", fill="c0", fill_alpha=28))
-        self.saw_upper = panel.curve(plot, Style("muted", 1.0, dash=True), "envelopes")
+        self.saw_upper = panel.curve(plot, Style("muted", 1.0, dash=True), self.tr("envelopes"))
         self.saw_lower = panel.curve(plot, Style("muted", 1.0, dash=True))
         self.saw_curve = panel.curve(plot, Style("foreground", 1.0), "S(a)", symbol="o", symbolSize=5)
         self.saw_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9)
@@ -620,22 +643,22 @@ class AbcTab(TopicTab):
         return panel
 
     def _build_trace(self, panel: PlotPanel, row: int, col: int) -> dict[str, Any]:
-        plot = panel.add_plot(row, col, "Search trace", "candidate #", "S − S*",
+        plot = panel.add_plot(row, col, self.tr("Search trace"), self.tr("candidate #"), "S − S*",
                               legend=(-6, 6))
         items = {"plot": plot}
-        items["values"] = panel.curve(plot, Style("c0", 1.0), "each candidate", symbol="o", symbolSize=6)
-        items["best"] = panel.curve(plot, Style("c2", 2.2), "best so far")
+        items["values"] = panel.curve(plot, Style("c0", 1.0), self.tr("each candidate"), symbol="o", symbolSize=6)
+        items["best"] = panel.curve(plot, Style("c2", 2.2), self.tr("best so far"))
         items["zero"] = panel.line(plot, 0.0, 0, Style("muted", 1.0, dash=True))
         return items
 
     def _build_pq_page(self) -> PlotPanel:
         panel = self.pq_panel = PlotPanel(self.theme)
-        plot = self.pq_plot = panel.add_plot(0, 0, "S − S* on the (p, q) lattice", "p", "q",
+        plot = self.pq_plot = panel.add_plot(0, 0, self.tr("S − S* on the (p, q) lattice"), "p", "q",
                                              legend=(-6, -6))
         plot.showGrid(x=False, y=False)
         self.pq_image, self.pq_bar = self._heat(panel, plot)
         self.pq_hyperbola = panel.curve(plot, Style("foreground", 1.6), "q² = p² − 4N")
-        self.pq_qmin = panel.scatter(plot, Style("foreground"), size=5, symbol="s", name="best q per p")
+        self.pq_qmin = panel.scatter(plot, Style("foreground"), size=5, symbol="s", name=self.tr("best q per p"))
         self.pq_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9)
         self.pq_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
         self.pq_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12)
@@ -644,11 +667,11 @@ class AbcTab(TopicTab):
         self.pq_lines = _marker_lines(panel, plot)
         self.pq_note = panel.text(plot, "muted", anchor=(0, 0))
 
-        plot = self.col_plot = panel.add_plot(0, 1, "Best S per column p", "p", "S − S*",
+        plot = self.col_plot = panel.add_plot(0, 1, self.tr("Best S per column p"), "p", "S − S*",
                                               legend=(-6, 6))
         self.col_floor = panel.curve(plot, Style("c2", 1.2), "S ≥ p")
-        self.col_even = panel.scatter(plot, Style("muted"), size=6, name="p even (x integer)")
-        self.col_odd = panel.scatter(plot, Style("muted"), size=7, symbol="t", name="p odd")
+        self.col_even = panel.scatter(plot, Style("muted"), size=6, name=self.tr("p even (x integer)"))
+        self.col_odd = panel.scatter(plot, Style("muted"), size=7, symbol="t", name=self.tr("p odd"))
         self.col_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10, symbol="o")
         self.col_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
         self.col_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
@@ -656,15 +679,15 @@ class AbcTab(TopicTab):
         self.col_lines = _marker_lines(panel, plot)
         self.col_note = panel.text(plot, "muted", anchor=(0, 0))
 
-        plot = self.xy_plot = panel.add_plot(1, 0, "(x, y) lattices: a = x − y, b = x + y", "x", "y",
+        plot = self.xy_plot = panel.add_plot(1, 0, self.tr("(x, y) lattices: a = x − y, b = x + y"), "x", "y",
                                              legend=(-6, -6))
         self.xy_hyperbola = panel.curve(plot, Style("foreground", 1.4), "y² = x² − N")
         self.xy_window_edges = [panel.curve(plot, Style("c4", 0)) for _ in range(2)]
         panel.fill_between(plot, *self.xy_window_edges, Style("c4", fill="c4", fill_alpha=25))
-        self.xy_int = panel.scatter(plot, Style("muted"), size=6, name="x integer")
-        self.xy_half = panel.scatter(plot, Style("muted"), size=7, symbol="t", name="x half-integer")
+        self.xy_int = panel.scatter(plot, Style("muted"), size=6, name=self.tr("x integer"))
+        self.xy_half = panel.scatter(plot, Style("muted"), size=7, symbol="t", name=self.tr("x half-integer"))
         self.xy_step2 = panel.scatter(plot, Style("background", symbol_color="foreground"), size=10, symbol="d",
-                                      name="step 2 points")
+                                      name=self.tr("step 2 points"))
         self.xy_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10)
         self.xy_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
         self.xy_optimum = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
@@ -675,15 +698,16 @@ class AbcTab(TopicTab):
 
     def _build_range_page(self) -> PlotPanel:
         panel = self.range_panel = PlotPanel(self.theme)
-        plot = self.range_plot = panel.add_plot(0, 0, "S*(N) − 2√N over a range of N", "N", "S* − 2√N",
+        plot = self.range_plot = panel.add_plot(0, 0, self.tr("S*(N) − 2√N over a range of N"), "N", "S* − 2√N",
                                                 colspan=2, legend=(-6, 6))
         self.band_low = panel.curve(plot, Style("c4", 1.0))
-        self.band_high = panel.curve(plot, Style("c4", 1.0), "bounds ⌈2√N⌉ and 2 + √(1 + 4√N)")
+        self.band_high = panel.curve(plot, Style("c4", 1.0), self.tr("bounds ⌈2√N⌉ and 2 + √(1 + 4√N)"))
         self.band = panel.fill_between(plot, self.band_high, self.band_low, Style("c4", fill="c4", fill_alpha=40))
         self.range_curve = panel.curve(plot, Style("c0", 1.0), "S* − 2√N")
         self.range_now = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
         self.range_text = panel.text(plot, "foreground", anchor=(0, 0))
-        plot = self.naive_plot = panel.add_plot(1, 0, "Naive rule's excess S(naive) − S*", "N", "S(naive) − S*")
+        plot = self.naive_plot = panel.add_plot(1, 0, self.tr("Naive rule's excess S(naive) − S*"), "N",
+                                                "S(naive) − S*")
         self.naive_curve = panel.curve(plot, Style("c1", 1.0))
         self.naive_now = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
         self.naive_text = panel.text(plot, "foreground", anchor=(0, 0))
@@ -691,16 +715,19 @@ class AbcTab(TopicTab):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
 
-        plot = self.race_plot = panel.add_plot(1, 1, "Candidates examined: the race", "N", "candidates",
-                                               log_x=True, log_y=True, legend=(6, 6))
+        plot = self.race_plot = panel.add_plot(1, 1, self.tr("Candidates examined: the race"), "N",
+                                               self.tr("candidates", "axis: how many"), log_x=True, log_y=True,
+                                               legend=(6, 6))
         self.race_refs = [panel.curve(plot, Style("muted", 1.0, dash=True)) for _ in RACE_CURVES]
         self.race_ref_texts = [panel.text(plot, "muted", anchor=(1, 1)) for _ in RACE_CURVES]
-        self.race_curves = {key: panel.curve(plot, Style(role, 2.0), label, symbol="o", symbolSize=5)
+        self.race_curves = {key: panel.curve(plot, Style(role, 2.0), self.tr(label), symbol="o", symbolSize=5)
                             for key, label, role in RACE_METHODS}
         self.race_now = {key: panel.scatter(plot, Style(role, symbol_color="foreground"), size=12, symbol="star")
                          for key, _, role in RACE_METHODS}
         self.race_line = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
         self.range_busy = panel.text(self.range_plot, "muted", anchor=(0.5, 0.5))
+        # The plot gets its range after the note is first placed (the page is still hidden then): follow it.
+        self.range_plot.getViewBox().sigRangeChanged.connect(self._centre_range_busy)
         return panel
 
     # ----- computing (worker thread) -----
@@ -737,35 +764,35 @@ class AbcTab(TopicTab):
 
     def _show_badges(self, r: dict[str, Any]) -> None:
         N, s_opt, optimum, optima = r["N"], r["s_opt"], r["optimum"], r["optima"]
-        more = f"  ({len(optima)} optima)" if len(optima) > 1 else ""
+        more = "  " + self.tr("({count} optima)").format(count=len(optima)) if len(optima) > 1 else ""
         self._badge(self.optimum_badge, "accent",
                     f"N = {group(N)} = {triple_text(optimum)}  →  <b>S* = {group(s_opt)}</b>{more}")
         naive = r["naive"]
         ok = naive.S == s_opt
         self._badge(self.naive_badge, "good" if ok else "bad",
-                    f"naive ⌊√N⌋: {triple_text(naive.triple)}, {cost_text(naive.S, s_opt)}  "
-                    f"{'✓ optimal' if ok else '✗ not optimal'}")
+                    self.tr("naive ⌊√N⌋: {triple}, {cost}  {verdict}").format(
+                        triple=triple_text(naive.triple), cost=cost_text(naive.S, s_opt), verdict=self._optimal(ok)))
         published = r["published"]
         if published is None:  # too long to run: the model's list of failures is complete
             ok = r["published_ok"]
-            text = (f"Algorithm 1 as published: {'✓ optimal' if ok else '✗ not optimal'} "
-                    f"(every N ≥ {group(ab.SCAN_SAFE_FROM)} is)")
+            text = self.tr("Algorithm 1 as published: {verdict} (every N ≥ {safe} is)").format(
+                verdict=self._optimal(ok), safe=group(ab.SCAN_SAFE_FROM))
             kind = "good" if ok else "bad"
         elif published.triple is None:
-            text, kind = "Algorithm 1 as published: ✗ no answer, (√(N/2), √N] holds no integer", "bad"
+            text, kind = self.tr("Algorithm 1 as published: ✗ no answer, (√(N/2), √N] holds no integer"), "bad"
         else:
             ok = published.S == s_opt
-            text = (f"Algorithm 1 as published: {triple_text(published.triple)}, {cost_text(published.S, s_opt)}  "
-                    f"{'✓ optimal' if ok else '✗ not optimal'}")
+            text = self.tr("Algorithm 1 as published: {triple}, {cost}  {verdict}").format(
+                triple=triple_text(published.triple), cost=cost_text(published.S, s_opt), verdict=self._optimal(ok))
             kind = "good" if ok else "bad"
         self._badge(self.published_badge, kind, text)
         trace = r["trace"]
-        label = SHORT_LABELS[trace.method]
+        label = self.tr(SHORT_LABELS[trace.method])
         if trace.search is None:
-            text, kind = (f"{label}: {group(trace.count)} candidates, too many to animate "
-                          f"(limit {group(TRACE_LIMIT)})"), "neutral"
+            text, kind = self.tr("{method}: {count} candidates, too many to animate (limit {limit})").format(
+                method=label, count=group(trace.count), limit=group(TRACE_LIMIT)), "neutral"
         elif trace.search.triple is None:
-            text, kind = f"{label}: ✗ no answer", "bad"
+            text, kind = self.tr("{method}: ✗ no answer").format(method=label), "bad"
         else:
             ok = trace.search.S == s_opt
             text = f"{label}: {cost_text(trace.search.S, s_opt)} {'✓' if ok else '✗'}"
@@ -774,9 +801,12 @@ class AbcTab(TopicTab):
         accent = self.theme.accent
         chips = []
         for key in ALGORITHMS:
-            chip = f"{SHORT_LABELS[key]} <b>{group(r['counts'][key])}</b>"
+            chip = f"{self.tr(SHORT_LABELS[key])} <b>{group(r['counts'][key])}</b>"
             chips.append(f"<span style='color:{accent}'>[{chip}]</span>" if key == trace.method else chip)
-        self.counts_label.setText("Candidates examined: " + " · ".join(chips))
+        self.counts_label.setText(self.tr("Candidates examined: {counts}").format(counts=" · ".join(chips)))
+
+    def _optimal(self, ok: bool) -> str:
+        return self.tr("✓ optimal") if ok else self.tr("✗ not optimal")
 
     def _labels(self, plot: pg.PlotItem, x_label: str | None = None, y_label: str | None = None,
                 title: str | None = None) -> None:
@@ -819,13 +849,14 @@ class AbcTab(TopicTab):
         set_data(self.land_optima, x=xs, y=ys)
         s_opt = r["s_opt"]
         naive_s = r["naive"].S
-        naive_text = "naive = optimum" if naive_s == s_opt else f"naive: {cost_text(naive_s, s_opt)}"
-        _put_text(self.land_naive_text, naive_text if naive_s != s_opt else "", nx - 0.4, ny - 0.4)
+        naive_text = self.tr("naive: {cost}").format(cost=cost_text(naive_s, s_opt)) if naive_s != s_opt else ""
+        _put_text(self.land_naive_text, naive_text, nx - 0.4, ny - 0.4)
         ox, oy = land.optimum
         _put_text(self.land_opt_text, f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*", ox + 0.5, oy + 0.5)
-        notes = ["some optima lie outside the window"] if _any_outside(xs, ys, a, b) else []
+        notes = [self.tr("some optima lie outside the window")] if _any_outside(xs, ys, a, b) else []
         if _any_outside([nx], [ny], a, b):
-            notes.append(f"naive point off the window:\n({naive[0] - land.a0:+,}, {naive[1] - land.b0:+,})")
+            notes.append(self.tr("naive point off the window:\n({x}, {y})").format(
+                x=f"{naive[0] - land.a0:+,}", y=f"{naive[1] - land.b0:+,}"))
         _put_text(self.land_note, "\n".join(notes), a[0] - 1.0, b[0] - 1.0)
 
     def _show_sawtooth(self, r: dict[str, Any]) -> None:
@@ -848,7 +879,8 @@ class AbcTab(TopicTab):
         naive = r["naive"]
         naive_x = float(naive.triple[0] - saw.a0)
         if not x_range[0] <= naive_x <= x_range[1]:
-            outside.append(f"naive a: {_signed(naive_x)}" + (" →" if naive_x > x_range[1] else ""))
+            outside.append(self.tr("naive a: {offset}").format(offset=_signed(naive_x))
+                           + (" →" if naive_x > x_range[1] else ""))
         _put_text(self.saw_note, "\n".join(outside), x_range[0], y_range[1])
         set_data(self.saw_naive, x=[naive_x], y=_symlog([float(naive.S - r["s_opt"])], log))
         xs = [float(t[0] - saw.a0) for t in r["optima"] if t[0] > 0]
@@ -872,7 +904,7 @@ class AbcTab(TopicTab):
         set_data(self.pq_naive, x=[float(a + b - plane.p0)], y=[float(b - a - q0)])
         set_data(self.pq_optima, x=[float(t[0] + t[1] - plane.p0) for t in r["optima"]],
                  y=[float(t[1] - t[0] - q0) for t in r["optima"]])
-        note = "\n".join(["zoomed on the optimum", *outside]) if outside else ""
+        note = "\n".join([self.tr("zoomed on the optimum"), *outside]) if outside else ""
         _put_text(self.pq_note, note, x_range[0], q[-1] + 0.5)
 
     def _show_columns(self, r: dict[str, Any]) -> None:
@@ -922,7 +954,7 @@ class AbcTab(TopicTab):
         lo, hi = max(lattice.window[0], x_range[0]), min(lattice.window[1], x_range[1])
         for curve, y in zip(self.xy_window_edges, (y_range[1] + pad, y_range[0] - pad)):
             set_data(curve, [lo, hi], [y, y])
-        _put_text(self.xy_note, "shaded: the post's x-window", x_range[0], y_range[1])
+        _put_text(self.xy_note, self.tr("shaded: the post's x-window"), x_range[0], y_range[1])
 
     def _show_race_now(self, r: dict[str, Any]) -> None:
         race = r["race"]
@@ -945,7 +977,7 @@ class AbcTab(TopicTab):
         items["values"].setSymbol("o" if count <= 300 else None)
         log, y_range = _cost_axis(plot, float(np.max(trace.excess)) if count else 1.0)
         self._log_axes[plot] = log
-        self._labels(plot, "candidate #", _cost_label(log))
+        self._labels(plot, self.tr("candidate #"), _cost_label(log))
         _set_view(plot, (0.5, max(count, 1) + 0.5), y_range)
         axis = plot.getAxis("bottom")
         if count <= 12:
@@ -1025,23 +1057,24 @@ class AbcTab(TopicTab):
             on = self._log_axes.get(items["plot"], False)
             set_data(items["values"], index, _symlog(trace.excess[:n], on))
             set_data(items["best"], index, _symlog(trace.best[:n], on))
-            self._labels(items["plot"], title=f"Search trace: {self._verdict(trace, n)}")
-        self.play_caption.setText(f"{SHORT_LABELS[trace.method]}: {group(n)} / {group(len(trace.excess))}")
+            self._labels(items["plot"], title=self.tr("Search trace: {verdict}").format(
+                verdict=self._verdict(trace, n)))
+        self.play_caption.setText(f"{self.tr(SHORT_LABELS[trace.method])}: {group(n)} / {group(len(trace.excess))}")
 
-    @staticmethod
-    def _verdict(trace: Trace, n: int) -> str:
+    def _verdict(self, trace: Trace, n: int) -> str:
         if trace.search is None:
-            return f"{group(trace.count)} candidates: not traced"
+            return self.tr("{count} candidates: not traced").format(count=group(trace.count))
         if n == 0:
-            return "press Play or Step"
+            return self.tr("press Play or Step")
         best = int(trace.best[n - 1])
         if best >= 2**53:  # the float plot value is rounded: recount exactly
             N = trace.search.N
             best = min(a + b + N - a * b for a, b in trace.search.candidates[:n]) - trace.s_opt
-        state = "found S*" if best == 0 else f"best S* + {group(best)}"
+        state = self.tr("found S*") if best == 0 else self.tr("best S* + {excess}").format(excess=group(best))
         if n == len(trace.excess) and best > 0:
             state += " ✗"  # the search ended without the optimum
-        return f"{group(n)} / {group(len(trace.excess))}, {state}"
+        return self.tr("{shown} / {total}, {state}").format(shown=group(n), total=group(len(trace.excess)),
+                                                            state=state)
 
     def _draw_race_frame(self, r: dict[str, Any]) -> None:
         race = r["race"]
@@ -1052,7 +1085,7 @@ class AbcTab(TopicTab):
             counts[counts <= 0] = np.nan
             set_data(curve, x, counts, connect="finite")
         last = race.Ns[upto - 1]
-        self.play_caption.setText(f"race up to N ≈ 10^{math.log10(last):.1f}")
+        self.play_caption.setText(self.tr("race up to N ≈ 10^{exponent}").format(exponent=f"{math.log10(last):.1f}"))
 
     # ----- the range job -----
     def _sync_range_job(self, force: bool = False) -> None:
@@ -1068,12 +1101,12 @@ class AbcTab(TopicTab):
         if not force and not range_is_cheap(start, stop):
             self.range_runner.cancel()
             self._range_state = "waiting"
-            self._show_range_status(f"{group(stop - start)} exact sweeps near N = {group(self._values['N'])} "
-                                    "take a while: press Compute (Cancel stops it).")
+            self._show_range_status(self.tr("{count} exact sweeps near N = {n} take a while: press Compute (Cancel "
+                                            "stops it).").format(count=group(stop - start), n=group(self._values["N"])))
             return
         self._range_state = "running"
         self.range_progress.setValue(0)
-        self._show_range_status(f"Evaluating {group(stop - start)} values of N …")
+        self._show_range_status(self.tr("Evaluating {count} values of N …").format(count=group(stop - start)))
         self.range_runner.submit(compute_range, self._values["N"], self._values["range"])
 
     @Slot()
@@ -1085,13 +1118,13 @@ class AbcTab(TopicTab):
         if self.range_runner is not None and self.range_runner.busy:
             self.range_runner.cancel()
             self._range_state = "cancelled"
-            self._show_range_status("Cancelled: press Compute to evaluate the range.")
+            self._show_range_status(self.tr("Cancelled: press Compute to evaluate the range."))
 
     @Slot(int, object)
     def _on_range_result(self, _generation: int, r: dict[str, Any]) -> None:
         self._range_result, self._range_state = r, "idle"
         self.range_progress.setValue(1000)
-        self._show_range_status(f"Done: {group(r['stop'] - r['start'])} values of N.")
+        self._show_range_status(self.tr("Done: {count} values of N.").format(count=group(r["stop"] - r["start"])))
         x_label = "N" if r["origin"] == 0 else f"N − {group(r['origin'])}"
         x = r["x"]
         set_data(self.range_curve, x, r["excess"])
@@ -1105,19 +1138,22 @@ class AbcTab(TopicTab):
         self._labels(self.range_plot, x_label, "S* − 2√N")
         _set_view(self.range_plot, (x[0], x[-1]), (-0.06 * top, top))
         high_n, high = r["highest"]
-        inside = "inside the band" if r["inside"] else "OUTSIDE the band somewhere"
-        low = " for N ≥ 4" if r["start"] < 4 else ""
-        cut = f"; upper bound up to {highest_bound:,.0f}, off the top" if highest_bound > top else ""
-        set_text(self.range_text, f"S* − 2√N {inside}{low}{cut}\nlargest {high:.2f} at N = {group(high_n)}",
-                 x[0], top)
+        inside = self.tr("inside the band") if r["inside"] else self.tr("OUTSIDE the band somewhere")
+        low = self.tr(" for N ≥ 4") if r["start"] < 4 else ""
+        cut = (self.tr("; upper bound up to {bound}, off the top").format(bound=f"{highest_bound:,.0f}")
+               if highest_bound > top else "")
+        summary = self.tr("S* − 2√N {inside}{low}{cut}\nlargest {value} at N = {n}").format(
+            inside=inside, low=low, cut=cut, value=f"{high:.2f}", n=group(high_n))
+        set_text(self.range_text, summary, x[0], top)
         naive = r["naive_excess"]
         log, y_range = _cost_axis(self.naive_plot, float(np.max(naive)))
         self._labels(self.naive_plot, x_label, _cost_label(log).replace("S − S*", "S(naive) − S*"))
         set_data(self.naive_curve, x, _symlog(naive, log))
         _set_view(self.naive_plot, (x[0], x[-1]), y_range)
         worst_n, worst = r["naive_worst"]
-        set_text(self.naive_text, f"not optimal for {100 * r['naive_wrong']:.1f}% of these N\n"
-                                  f"worst S* + {group(worst)} at N = {group(worst_n)}", x[0], y_range[1])
+        summary = self.tr("not optimal for {percent}% of these N\nworst S* + {excess} at N = {n}").format(
+            percent=f"{100 * r['naive_wrong']:.1f}", excess=group(worst), n=group(worst_n))
+        set_text(self.naive_text, summary, x[0], y_range[1])
         self.range_busy.setVisible(False)
 
     def _place_range_marker(self) -> None:
@@ -1134,7 +1170,7 @@ class AbcTab(TopicTab):
     @Slot(int, str)
     def _on_range_failed(self, _generation: int, message: str) -> None:
         self._range_state = "idle"
-        self._show_range_status(f"Range failed: {message}")
+        self._show_range_status(self.tr("Range failed: {message}").format(message=message))
 
     @Slot(float, str)
     def _on_range_progress(self, fraction: float, message: str) -> None:
@@ -1146,10 +1182,14 @@ class AbcTab(TopicTab):
         busy = self._range_state in ("running", "waiting", "cancelled") and self._range_result is None
         set_text(self.range_busy, text if busy else "", 0.0, 0.0)
         self.range_busy.setVisible(busy)
-        if busy:
+        self._centre_range_busy()
+        self.cancel_button.setEnabled(self._range_state == "running")
+
+    @Slot()
+    def _centre_range_busy(self) -> None:
+        if self.range_busy.isVisible():
             x_range, y_range = self.range_plot.viewRange()
             self.range_busy.setPos(sum(x_range) / 2, sum(y_range) / 2)
-        self.cancel_button.setEnabled(self._range_state == "running")
 
     @Slot(bool)
     def _on_range_busy(self, busy: bool) -> None:
@@ -1167,11 +1207,12 @@ class AbcTab(TopicTab):
         self.n_slider.setValue(min(N, SLIDER_MAX))
         self.n_slider.blockSignals(False)
         names = [name for name, preset in ab.presets.items() if preset.N == N]
-        self.presets.setCurrentIndex(self.presets.findText(names[0]) if names else 0)
+        self.presets.setCurrentIndex(self.presets.findData(names[0]) if names else 0)
         if names:
-            self.preset_note.setText(ab.presets[names[0]].note)
+            self.preset_note.setText(self.tr(ab.presets[names[0]].note))
         else:
-            self.preset_note.setText("" if N <= SLIDER_MAX else f"N = {group(N)} is beyond the slider.")
+            self.preset_note.setText("" if N <= SLIDER_MAX else self.tr("N = {n} is beyond the slider.").format(
+                n=group(N)))
 
     @Slot(int)
     def _on_slider(self, value: int) -> None:
@@ -1180,7 +1221,7 @@ class AbcTab(TopicTab):
 
     @Slot(int)
     def _on_preset(self, index: int) -> None:
-        preset = ab.presets.get(self.presets.itemText(index))
+        preset = ab.presets.get(self.presets.itemData(index))
         if preset is not None:
             self.set_params({"N": preset.N})
 
@@ -1287,7 +1328,7 @@ def _cost_axis(plot: pg.PlotItem, highest: float, lowest: float = 0.0) -> tuple[
 
 
 def _cost_label(log: bool) -> str:
-    return "S − S*  (log scale)" if log else "S − S*"
+    return translate("AbcTab", "S − S*  (log scale)") if log else "S − S*"
 
 
 def _headroom(highest: float) -> float:
@@ -1302,7 +1343,8 @@ def _marker_lines(panel: PlotPanel, plot: pg.PlotItem) -> list[pg.InfiniteLine]:
 
 
 def _p_marks(plane: ab.PQPlane) -> tuple[tuple[float, str], ...]:
-    return ((plane.p_start, "2√N"), (plane.p_stop, "stop: S*"), (plane.p_bound, "bound"))
+    return ((plane.p_start, "2√N"), (plane.p_stop, translate("AbcTab", "stop: S*")),
+            (plane.p_bound, translate("AbcTab", "bound")))
 
 
 def _mark(plot: pg.PlotItem, lines: list[pg.InfiniteLine], marks, x_range) -> list[str]:
