@@ -63,6 +63,16 @@ def test_skip_grid_rows_and_cancel():
     assert not partial.complete and np.isnan(partial.values).sum() == 3
 
 
+def test_skip_grid_runs_ddim_with_its_eta():
+    # The rho = 1 row is the plain sampler, so it must match quality_vs_steps' DDIM at the same eta, and eta = 0.5
+    # must differ from eta = 0 (which is Euler exactly).
+    make = shrunk(RING)
+    curve = quality_vs_steps(RING.denoise, RING, [4], ("ddim", "euler"), n=300, eta=0.5)
+    grid = skip_grid([1.0], [4], make, RING, n=300, solver="ddim", eta=0.5)
+    np.testing.assert_allclose(grid.values[0], curve.values["ddim"], rtol=1e-12)
+    assert not np.allclose(grid.values[0], curve.values["euler"])
+
+
 def test_denoiser_error_by_sigma_closed_form():
     point = preset("point_mass")
     sig = np.geomspace(0.01, 50, 6)

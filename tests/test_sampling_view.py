@@ -280,15 +280,35 @@ def test_layers_can_be_hidden(qtbot, tab):
 def test_view_state_round_trip(qtbot, tab):
     tab.play_bar.set_frame(7)
     view = tab.view_state()
-    assert view == {"frame": 7}
-    for hostile in ({"frame": "x"}, {"frame": -3}, {"frame": True}, {"frame": 10**9}, {"zoom": 2}):
+    assert view == {"frame": 7, "grid": False}  # the start-up grid was cancelled
+    for hostile in ({"frame": "x"}, {"frame": -3}, {"frame": True}, {"frame": 10**9}, {"zoom": 2},
+                    {"grid": "yes"}, {"grid": 1}, {"grid": [True]}):
         tab.apply_view_state(hostile)
         assert 0 <= tab.play_bar.frame < tab.play_bar.frame_count
+        assert tab._requested["skip"] is None  # only a real true asks for the grid
     tab.apply_view_state(view)
-    assert tab.view_state() == {"frame": 7}
+    assert tab.view_state() == {"frame": 7, "grid": False}
     tab.reset()
     settle(qtbot, tab)
     assert tab.play_bar.frame == 16
+
+
+def test_a_scene_with_the_grid_measures_it_for_its_own_parameters(qtbot, tab):
+    """A lesson scene with "grid": true shows the grid of its solver, not a stale one from earlier parameters."""
+    tab.apply_scene(tab.scene())
+    assert tab._requested["skip"] is None  # the grid was not on show: nothing to measure
+    tab.set_params({"solver": "euler", "grid_rhos": "0.5", "grid_steps": "2, 4"})
+    tab.apply_view_state({"frame": 3, "grid": True})
+    assert tab.view_state()["grid"]  # being measured counts as current
+    settle_experiments(qtbot, tab)
+    assert tab.view_state() == {"frame": 3, "grid": True}
+    assert tab.heat.image.shape == (2, 2) and tab.grid_plot.titleLabel.text == "Skip-Tuning grid, Euler"
+    generation = tab.experiments._generation
+    tab.apply_view_state({"grid": True})  # already current: no second run
+    assert tab.experiments._generation == generation
+    tab.set_params({"solver": "heun"})
+    settle(qtbot, tab)
+    assert tab.view_state()["grid"] is False and tab.grid_stale_note.isVisible()
 
 
 def test_close_while_everything_runs(qtbot, app):
@@ -315,3 +335,47 @@ def test_exported_data_names_every_curve(qtbot, tab):
     assert not [label for label in labels if "/ series " in label]
     assert "Quality vs NFE, network, ρ = 1 / exact-sample floor" in labels
     assert "Network error vs exact D / this ρ" in labels
+
+
+def shown(tab):
+    """What the tab draws, independent of the language: the samples, the curves and the grid."""
+    return (particles(tab), {name: curve.yData for name, curve in tab.quality_curves.items()},
+            tab.heat.image, [curve.yData for curve in tab.error_curves])
+
+
+def test_chinese_ui_shows_the_same_numbers(qtbot, app):
+    from explorer import i18n
+
+    english = make_tab(qtbot)
+    try:
+        settle_experiments(qtbot, english)
+        i18n.install(app, "zh")
+        chinese = make_tab(qtbot)
+        settle_experiments(qtbot, chinese)
+        label = chinese.panel.layout().labelForField(chinese.panel.control("skip_rho")).text()
+        assert label == "跳跃缩放 ρ"
+        assert chinese.panel.control("solver").currentText() == "Heun（二阶）"
+        assert chinese.flow_plot.titleLabel.text == "概率流 ODE：噪声 → 数据"
+        assert chinese.quality_plot.titleLabel.text == "质量随 NFE 变化，精确 D"
+        assert chinese.grid_plot.titleLabel.text == "Skip-Tuning 网格，Heun"
+        assert chinese.explanation_panel.toPlainText().startswith("少步采样与 Skip-Tuning")
+        assert chinese.run_button.text() == "运行 ρ × 步数网格"
+        assert chinese.experiment_status.text().startswith("网格：Heun，Karras（EDM），种子 0，底层 1 → 顶层 ρ")
+        assert chinese.frame_text.textItem.toPlainText() == "第 16 / 16 步   σ = 0"
+        assert "16 步，<b>NFE = 31</b>" in chinese.readout.text()
+        english_shown, chinese_shown = shown(english), shown(chinese)
+        np.testing.assert_array_equal(chinese_shown[0], english_shown[0])
+        for solver, values in english_shown[1].items():
+            np.testing.assert_array_equal(chinese_shown[1][solver], values)
+        np.testing.assert_array_equal(chinese_shown[2], english_shown[2])
+        for chinese_errors, english_errors in zip(chinese_shown[3], english_shown[3]):
+            np.testing.assert_array_equal(chinese_errors, english_errors)
+        # Input errors come in Chinese too.
+        field = chinese.panel.control("grid_steps")
+        field.setText("2, 100")
+        field.editingFinished.emit()
+        assert "100 步超出 [1, 64]" in chinese.error_label.text()
+        chinese.shutdown()
+    finally:
+        i18n.install(app, "en")
+        english.shutdown()

@@ -156,6 +156,7 @@ def skip_grid(
     seed: int = 0,
     sigma_min: float = 0.002,
     sigma_max: float = 80.0,
+    eta: float = 0.5,
     progress: Progress = None,
     should_stop: ShouldStop = None,
 ) -> SkipGrid:
@@ -164,6 +165,7 @@ def skip_grid(
 
     For metric="reference_error" the reference is a fine solve with the untuned (skip_rho = 1)
     denoiser: the error then mixes discretisation error with the change of the ODE itself.
+    eta is DDIM's, as in quality_vs_steps.
     """
     rho_arr = np.asarray(rhos, dtype=np.float64)
     if rho_arr.ndim != 1 or rho_arr.size == 0 or not np.all(np.isfinite(rho_arr)):
@@ -186,7 +188,7 @@ def skip_grid(
         for j, k in enumerate(steps):
             if should_stop is not None and should_stop():
                 return SkipGrid(metric, rho_arr, steps, nfe, values, scorer.floor, complete=False)
-            run = sample(denoiser, x_T, get_schedule(schedule, int(k), sigma_min, sigma_max), solver, noise_seed)
+            run = sample(denoiser, x_T, get_schedule(schedule, int(k), sigma_min, sigma_max), solver, noise_seed, eta)
             nfe[j] = run.nfe
             values[i, j] = scorer.score(run.samples, reference)
             if progress is not None:

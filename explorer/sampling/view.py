@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.params import ParamSpec
+from explorer.i18n import QT_TRANSLATE_NOOP, translate
+from explorer.params import ParamSpec, spec_by_name
 from explorer.runner import Cancelled, Job
 from explorer.sampling import (
     PRESETS,
@@ -54,8 +55,8 @@ from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel, Style, set_data, set_text
 
 SIGMA_MIN, SIGMA_MAX = 0.002, 80.0
-DDIM_ETA = 0.5  # the stochastic DDIM of the menu (η = 0 would be Euler exactly)
-NETWORK_PARTICLE_CAP = 2000  # the network costs ~20x the closed form per particle
+DDIM_ETA = 0.5  # the stochastic DDIM of the menu (η = 0 would be Euler exactly); its label states the value
+NETWORK_PARTICLE_CAP = 2000  # the network costs ~20x the closed form per particle; the particles tooltip states it
 EXPERIMENT_PARTICLES = 1000  # every metric (curves, grid, the live point) is taken on this many samples
 CURVE_STEPS = {"exact": (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64), "network": (1, 2, 3, 4, 6, 8, 12, 16)}
 ERROR_RHOS = (1.0, 0.8, 0.6, 0.4)
@@ -70,95 +71,128 @@ CURVE_CEILING = 4.0  # the quality plot's y range ends 3x above this; larger val
 HEAT_LIMIT = 1.0  # heat-map colours saturate at a factor 2^±HEAT_LIMIT against ρ = 1
 NETWORK = "_network"  # private compute parameter: the session's retrained model, or None for the shipped one
 
+# Labels are marked for translation in the tab's context and translated where shown; solver names stay as they are.
 SOLVER_LABELS = {
-    "euler": "Euler (1st order)",
-    "ddim": f"DDIM, η = {DDIM_ETA:g} (stochastic)",
-    "heun": "Heun (2nd order)",
-    "dpmpp_2m": "DPM++(2M) (2nd order)",
-    "ddpm": "DDPM (ancestral)",
+    "euler": QT_TRANSLATE_NOOP("SamplingTab", "Euler (1st order)"),
+    "ddim": QT_TRANSLATE_NOOP("SamplingTab", "DDIM, η = 0.5 (stochastic)"),
+    "heun": QT_TRANSLATE_NOOP("SamplingTab", "Heun (2nd order)"),
+    "dpmpp_2m": QT_TRANSLATE_NOOP("SamplingTab", "DPM++(2M) (2nd order)"),
+    "ddpm": QT_TRANSLATE_NOOP("SamplingTab", "DDPM (ancestral)"),
 }
 SOLVER_SHORT = {"euler": "Euler", "ddim": "DDIM", "heun": "Heun", "dpmpp_2m": "DPM++(2M)", "ddpm": "DDPM"}
 LEGEND_NAMES = {**SOLVER_SHORT, "dpmpp_2m": "DPM++"}
-SCHEDULE_LABELS = {"karras": "Karras (EDM)", "vp_linear": "VP linear (DDPM)", "vp_cosine": "VP cosine"}
+SCHEDULE_LABELS = {
+    "karras": QT_TRANSLATE_NOOP("SamplingTab", "Karras (EDM)"),
+    "vp_linear": QT_TRANSLATE_NOOP("SamplingTab", "VP linear (DDPM)"),
+    "vp_cosine": QT_TRANSLATE_NOOP("SamplingTab", "VP cosine"),
+}
 LAYERS = ("density", "traces", "denoised")
 AXIS_LABELS = {"scaled": ("x₁ / √(1+σ²)", "x₂ / √(1+σ²)"), "raw": ("x₁", "x₂")}
 
 
+# The grid parsers' messages are shown under the controls, so they are translated (in the GUI's language).
 def parse_rhos(text: str) -> tuple[float, ...]:
     """``"0.5, 0.7, 0.9"`` -> sorted skip scales in [0, 2]; ρ = 1 (the untuned network) is always added."""
-    values = _numbers(text, float, "ρ values")
+    values = _numbers(text, float, translate("SamplingTab", "enter ρ values separated by commas"),
+                      translate("SamplingTab", "ρ values must be numbers separated by commas"))
     for value in values:
         if not (math.isfinite(value) and 0.0 <= value <= 2.0):
-            raise ValueError(f"ρ = {value:g} is outside [0, 2]")
+            raise ValueError(translate("SamplingTab", "ρ = {value} is outside [0, 2]").format(value=f"{value:g}"))
     rhos = tuple(sorted(set(values) | {1.0}))
     if len(rhos) > MAX_GRID_VALUES:
-        raise ValueError(f"at most {MAX_GRID_VALUES} ρ values, got {len(rhos)} (with ρ = 1)")
+        raise ValueError(translate("SamplingTab", "at most {limit} ρ values, got {count} (with ρ = 1)")
+                         .format(limit=MAX_GRID_VALUES, count=len(rhos)))
     return rhos
 
 
 def parse_steps(text: str) -> tuple[int, ...]:
     """``"2, 4, 8"`` -> sorted step counts in [1, 64]."""
-    values = _numbers(text, int, "step counts")
+    values = _numbers(text, int, translate("SamplingTab", "enter step counts separated by commas"),
+                      translate("SamplingTab", "step counts must be whole numbers separated by commas"))
     for value in values:
         if not 1 <= value <= 64:
-            raise ValueError(f"{value} steps is outside [1, 64]")
+            raise ValueError(translate("SamplingTab", "{value} steps is outside [1, 64]").format(value=value))
     steps = tuple(sorted(set(values)))
     if len(steps) > MAX_GRID_VALUES:
-        raise ValueError(f"at most {MAX_GRID_VALUES} step counts, got {len(steps)}")
+        raise ValueError(translate("SamplingTab", "at most {limit} step counts, got {count}")
+                         .format(limit=MAX_GRID_VALUES, count=len(steps)))
     return steps
 
 
-def _numbers(text: str, kind, what: str) -> list:
+def _numbers(text: str, kind, empty_message: str, invalid_message: str) -> list:
     parts = text.replace(";", ",").replace(" ", ",").split(",")
     parts = [part for part in parts if part]
     if not parts:
-        raise ValueError(f"enter {what} separated by commas")
+        raise ValueError(empty_message)
     try:
         return [kind(part) for part in parts]
     except ValueError:
-        raise ValueError(f"{what} must be {'whole ' if kind is int else ''}numbers separated by commas") from None
+        raise ValueError(invalid_message) from None
 
 
 SPECS = (
-    ParamSpec("preset", "choice", "ring8", "data", "The 2-D data distribution (a Gaussian mixture: its exact "
-              "denoiser is known in closed form)", choices=PRESETS,
-              choice_labels=("ring of 8 Gaussians", "two moons", "checkerboard", "one Gaussian", "point mass")),
-    ParamSpec("solver", "choice", "heun", "solver", "How the probability-flow ODE is integrated",
+    ParamSpec("preset", "choice", "ring8", QT_TRANSLATE_NOOP("SamplingTab", "data"),
+              QT_TRANSLATE_NOOP("SamplingTab", "The 2-D data distribution (a Gaussian mixture: its exact "
+                                "denoiser is known in closed form)"), choices=PRESETS,
+              choice_labels=(QT_TRANSLATE_NOOP("SamplingTab", "ring of 8 Gaussians"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "two moons"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "checkerboard"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "one Gaussian"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "point mass"))),
+    ParamSpec("solver", "choice", "heun", QT_TRANSLATE_NOOP("SamplingTab", "solver"),
+              QT_TRANSLATE_NOOP("SamplingTab", "How the probability-flow ODE is integrated"),
               choices=SOLVERS, choice_labels=tuple(SOLVER_LABELS[s] for s in SOLVERS)),
-    ParamSpec("steps", "int", 16, "steps", "Solver steps N from σ = 80 to 0 (Heun evaluates D 2N − 1 times)",
+    ParamSpec("steps", "int", 16, QT_TRANSLATE_NOOP("SamplingTab", "steps"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Solver steps N from σ = 80 to 0 (Heun evaluates D 2N − 1 times)"),
               minimum=1, maximum=64),
-    ParamSpec("schedule", "choice", "karras", "schedule", "How the N noise levels are spaced between σ = 80 "
-              "and 0.002 (all schedules span the same range)", choices=SCHEDULES,
+    ParamSpec("schedule", "choice", "karras", QT_TRANSLATE_NOOP("SamplingTab", "schedule"),
+              QT_TRANSLATE_NOOP("SamplingTab", "How the N noise levels are spaced between σ = 80 and 0.002 "
+                                "(all schedules span the same range)"), choices=SCHEDULES,
               choice_labels=tuple(SCHEDULE_LABELS[s] for s in SCHEDULES)),
-    ParamSpec("particles", "int", 2000, "particles", "Number of particles drawn. The network denoiser uses at "
-              f"most {NETWORK_PARTICLE_CAP} (it costs ~20× the closed form)", minimum=1000, maximum=10000, step=500),
-    ParamSpec("seed", "int", 0, "seed", "Seed of the starting noise (and of the stochastic solvers)",
+    ParamSpec("particles", "int", 2000, QT_TRANSLATE_NOOP("SamplingTab", "particles"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Number of particles drawn. The network denoiser uses at most 2000 "
+                                "(it costs ~20× the closed form)"), minimum=1000, maximum=10000, step=500),
+    ParamSpec("seed", "int", 0, QT_TRANSLATE_NOOP("SamplingTab", "seed"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Seed of the starting noise (and of the stochastic solvers)"),
               minimum=0, maximum=999),
-    ParamSpec("denoiser", "choice", "exact", "denoiser", "D(x, σ): the exact posterior mean E[x₀ | x], or the "
-              "small trained MLP-UNet (whose skips ρ scales)", choices=("exact", "network"),
-              choice_labels=("exact E[x₀ | x]", "trained network")),
-    ParamSpec("skip_rho", "float", 1.0, "skip scale ρ", "Skip-Tuning: the network's long skip connections are "
-              "multiplied by ρ (1 = untuned). Acts on the trained network only.", minimum=0.2, maximum=1.2,
+    ParamSpec("denoiser", "choice", "exact", QT_TRANSLATE_NOOP("SamplingTab", "denoiser"),
+              QT_TRANSLATE_NOOP("SamplingTab", "D(x, σ): the exact posterior mean E[x₀ | x], or the small trained "
+                                "MLP-UNet (whose skips ρ scales)"), choices=("exact", "network"),
+              choice_labels=(QT_TRANSLATE_NOOP("SamplingTab", "exact E[x₀ | x]"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "trained network"))),
+    ParamSpec("skip_rho", "float", 1.0, QT_TRANSLATE_NOOP("SamplingTab", "skip scale ρ"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Skip-Tuning: the network's long skip connections are multiplied by "
+                                "ρ (1 = untuned). Acts on the trained network only."), minimum=0.2, maximum=1.2,
               step=0.01, decimals=2),
-    ParamSpec("skip_direction", "choice", "decreasing", "ρ across levels", "How the skip scale varies from the "
-              "bottleneck (bottom) to the top level", choices=SKIP_DIRECTIONS,
-              choice_labels=("1 at bottom → ρ at top", "ρ at bottom → 1 at top", "ρ at every level")),
-    ParamSpec("view", "choice", "scaled", "coordinates", "Scaled x/√(1+σ²) (the VP picture: noise is a unit "
-              "blob) or the raw ODE variable x (the view zooms in as σ falls)", choices=("scaled", "raw"),
-              choice_labels=("scaled x / √(1+σ²)", "raw x")),
-    ParamSpec("layers", "multi", LAYERS, "show", "Layers of the trajectory plot", choices=LAYERS,
-              choice_labels=("density", "paths", "D(x, σ)")),
-    ParamSpec("grid_rhos", "text", "0.5, 0.6, 0.7, 0.8, 0.9", "grid ρ values", "Rows of the ρ × steps grid, "
-              "comma separated; ρ = 1 is always added as the baseline", check=parse_rhos),
-    ParamSpec("grid_steps", "text", "2, 3, 4, 6, 8", "grid steps", "Columns of the ρ × steps grid "
-              "(solver steps, comma separated)", check=parse_steps),
+    ParamSpec("skip_direction", "choice", "decreasing", QT_TRANSLATE_NOOP("SamplingTab", "ρ across levels"),
+              QT_TRANSLATE_NOOP("SamplingTab", "How the skip scale varies from the bottleneck (bottom) to the top "
+                                "level"), choices=SKIP_DIRECTIONS,
+              choice_labels=(QT_TRANSLATE_NOOP("SamplingTab", "1 at bottom → ρ at top"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "ρ at bottom → 1 at top"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "ρ at every level"))),
+    ParamSpec("view", "choice", "scaled", QT_TRANSLATE_NOOP("SamplingTab", "coordinates"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Scaled x/√(1+σ²) (the VP picture: noise is a unit blob) or the raw "
+                                "ODE variable x (the view zooms in as σ falls)"), choices=("scaled", "raw"),
+              choice_labels=(QT_TRANSLATE_NOOP("SamplingTab", "scaled x / √(1+σ²)"),
+                             QT_TRANSLATE_NOOP("SamplingTab", "raw x"))),
+    ParamSpec("layers", "multi", LAYERS, QT_TRANSLATE_NOOP("SamplingTab", "show"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Layers of the trajectory plot"), choices=LAYERS,
+              choice_labels=(QT_TRANSLATE_NOOP("SamplingTab", "density"), QT_TRANSLATE_NOOP("SamplingTab", "paths"),
+                             "D(x, σ)")),
+    ParamSpec("grid_rhos", "text", "0.5, 0.6, 0.7, 0.8, 0.9", QT_TRANSLATE_NOOP("SamplingTab", "grid ρ values"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Rows of the ρ × steps grid, comma separated; ρ = 1 is always added "
+                                "as the baseline"), check=parse_rhos),
+    ParamSpec("grid_steps", "text", "2, 3, 4, 6, 8", QT_TRANSLATE_NOOP("SamplingTab", "grid steps"),
+              QT_TRANSLATE_NOOP("SamplingTab", "Columns of the ρ × steps grid (solver steps, comma separated)"),
+              check=parse_steps),
 )
 
 EXPLANATION = Explanation(
-    title="Few-step sampling and Skip-Tuning",
+    title=QT_TRANSLATE_NOOP("SamplingTab", "Few-step sampling and Skip-Tuning"),
     post_title="生成扩散模型漫谈(二十四)：少走捷径，更快到达",
     post_url="https://kexue.fm/archives/10077",
-    body=(
+    body=QT_TRANSLATE_NOOP(
+        "SamplingTab",
         "<p>With $x = x_0 + \\sigma\\varepsilon$, sampling integrates the probability-flow ODE from noise at "
         "σ = 80 down to σ = 0:</p>"
         "$$\\frac{dx}{d\\sigma} = \\frac{x - D(x,\\sigma)}{\\sigma}$$"
@@ -178,15 +212,20 @@ EXPLANATION = Explanation(
         "the data, not FID) improves only in a few few-step cells of the grid (blue): Heun at 3–6 steps, "
         "DPM++(2M) at 4; Euler only gets worse. So the gains sit where the solver's error dominates, but not "
         "everywhere it does. A small MLP on 2-D points is not an image UNet: this measures the mechanism; it "
-        "neither confirms nor refutes the paper's result.</p>"
+        "neither confirms nor refutes the paper's result.</p>",
     ),
     what_to_try=(
-        "Press Play (Space): the particles leave the noise blob and settle on the eight modes. Early on every "
-        "prediction D(x, σ) (orange) sits at the centre, the mean of the data; by σ ≈ 1 they lie on the ring.",
-        "Set 4 steps and switch Euler, Heun, DPM++(2M): compare the star on the quality plot at equal NFE.",
-        "Choose the trained network, DPM++(2M), 4 steps, and drag ρ down to 0.5; then try Euler.",
-        "Press <b>Run ρ × steps grid</b> for each solver: blue cells are where tuning helps.",
-        "Train again for a few hundred steps: a worse network, and a different grid.",
+        QT_TRANSLATE_NOOP("SamplingTab", "Press Play (Space): the particles leave the noise blob and settle on the "
+                          "eight modes. Early on every prediction D(x, σ) (orange) sits at the centre, the mean of "
+                          "the data; by σ ≈ 1 they lie on the ring."),
+        QT_TRANSLATE_NOOP("SamplingTab", "Set 4 steps and switch Euler, Heun, DPM++(2M): compare the star on the "
+                          "quality plot at equal NFE."),
+        QT_TRANSLATE_NOOP("SamplingTab", "Choose the trained network, DPM++(2M), 4 steps, and drag ρ down to 0.5; "
+                          "then try Euler."),
+        QT_TRANSLATE_NOOP("SamplingTab", "Press <b>Run ρ × steps grid</b> for each solver: blue cells are where "
+                          "tuning helps."),
+        QT_TRANSLATE_NOOP("SamplingTab", "Train again for a few hundred steps: a worse network, and a different "
+                          "grid."),
     ),
 )
 
@@ -278,7 +317,7 @@ def compute_live(params: dict[str, Any], job: Job) -> LiveResult:
     particles = min(params["particles"], NETWORK_PARTICLE_CAP) if use_network else params["particles"]
     if use_network:
         if not torch_worker.torch_loaded():
-            job.progress(0.0, "loading torch and the network")
+            job.progress(0.0, translate("SamplingTab", "loading torch and the network"))
         denoiser = torch_worker.denoiser_factory(params["preset"], params["skip_direction"], params.get(NETWORK))
         denoise = _checked(denoiser(params["skip_rho"]), job)
     else:
@@ -355,8 +394,8 @@ def run_experiments(curves: CurvesRequest | None, skip: SkipRequest | None, job:
     grid_runs = len(skip.rhos) * len(skip.steps) if skip else 0
     total = curve_runs + grid_runs + (len(ERROR_RHOS) if skip else 0)
 
-    def reporter(offset: int, what: str):
-        return lambda done, count: job.progress((offset + done) / total, f"{what} {done}/{count}")
+    def reporter(offset: int, template: str):
+        return lambda done, count: job.progress((offset + done) / total, template.format(done=done, count=count))
 
     def stop() -> bool:
         return job.cancelled
@@ -370,7 +409,8 @@ def run_experiments(curves: CurvesRequest | None, skip: SkipRequest | None, job:
             denoiser = mixture.denoise
         out["curves"] = quality_vs_steps(
             denoiser, mixture, curve_steps, SOLVERS, schedule=curves.schedule, n=EXPERIMENT_PARTICLES,
-            seed=curves.seed, eta=DDIM_ETA, progress=reporter(0, "quality vs NFE: run"), should_stop=stop)
+            seed=curves.seed, eta=DDIM_ETA,
+            progress=reporter(0, translate("SamplingTab", "quality vs NFE: run {done}/{count}")), should_stop=stop)
         out["curves_key"] = curves.key
     if skip is not None:
         job.check()
@@ -378,15 +418,16 @@ def run_experiments(curves: CurvesRequest | None, skip: SkipRequest | None, job:
         make = torch_worker.denoiser_factory(skip.preset, skip.direction, skip.model)
         out["grid"] = skip_grid(
             skip.rhos, skip.steps, make, mixture, solver=skip.solver, schedule=skip.schedule,
-            n=EXPERIMENT_PARTICLES, seed=skip.seed, progress=reporter(curve_runs, "ρ × steps grid: cell"),
+            n=EXPERIMENT_PARTICLES, seed=skip.seed, eta=DDIM_ETA,
+            progress=reporter(curve_runs, translate("SamplingTab", "ρ × steps grid: cell {done}/{count}")),
             should_stop=stop)
         errors = []
         for index, rho in enumerate(ERROR_RHOS):
-            job.progress((curve_runs + grid_runs + index) / total, "network error per σ")
+            job.progress((curve_runs + grid_runs + index) / total, translate("SamplingTab", "network error per σ"))
             errors.append(denoiser_error_by_sigma(rho, ERROR_SIGMAS, make, mixture, n=EXPERIMENT_PARTICLES))
         out.update(errors=np.array(errors), skip_key=skip.key, skip_request=skip)
     job.check()  # a stopped experiment returns partial results: drop them
-    job.progress(1.0, "experiments done")
+    job.progress(1.0, translate("SamplingTab", "experiments done"))
     return ExperimentResult(**out)
 
 
@@ -399,11 +440,13 @@ class TrainedNetwork:
 
 
 def train_job(preset_name: str, steps: int, seed: int, job: Job) -> TrainedNetwork:
+    template = translate("SamplingTab", "training {step}/{total}, loss {loss}")
+
     def progress(step: int, total: int, loss: float) -> None:
-        job.progress(step / total, f"training {step}/{total}, loss {loss:.3f}")
+        job.progress(step / total, template.format(step=step, total=total, loss=f"{loss:.3f}"))
 
     if not torch_worker.torch_loaded():
-        job.progress(0.0, "training: loading torch")
+        job.progress(0.0, translate("SamplingTab", "training: loading torch"))
     result = torch_worker.train_network(preset_name, steps, seed, progress, lambda: job.cancelled)
     if not result.completed:
         raise Cancelled
@@ -446,13 +489,15 @@ class SamplingTab(TopicTab):
     # ----- building -----
     def build_plots(self) -> QWidget:
         panel = self.plot_panel = PlotPanel(self.theme)
-        self.flow_plot = panel.add_plot(0, 0, "Probability-flow ODE: noise → data", *AXIS_LABELS["scaled"],
+        self.flow_plot = panel.add_plot(0, 0, self.tr("Probability-flow ODE: noise → data"), *AXIS_LABELS["scaled"],
                                         rowspan=3, equal_aspect=True, legend=(-6, 6))
-        self.quality_plot = panel.add_plot(0, 1, "Quality vs NFE", "NFE (evaluations of D)",
-                                           "sliced W₂ to data", legend=(-6, 6), log_x=True, log_y=True)
+        self.quality_plot = panel.add_plot(0, 1, self.tr("Quality vs NFE"), self.tr("NFE (evaluations of D)"),
+                                           self.tr("sliced W₂ to data"), legend=(-6, 6), log_x=True, log_y=True)
         self.quality_plot.legend.setColumnCount(3)
-        self.grid_plot = panel.add_plot(1, 1, "Skip-Tuning grid", "solver steps", "skip scale ρ")
-        self.error_plot = panel.add_plot(2, 1, "Network error vs exact D", "noise level σ", "RMS ‖D − E[x₀|x]‖",
+        self.grid_plot = panel.add_plot(1, 1, self.tr("Skip-Tuning grid"), self.tr("solver steps"),
+                                        self.tr("skip scale ρ"))
+        self.error_plot = panel.add_plot(2, 1, self.tr("Network error vs exact D"), self.tr("noise level σ"),
+                                         "RMS ‖D − E[x₀|x]‖",
                                          legend=(-6, -6), log_x=True, log_y=True)
         self.error_plot.legend.setColumnCount(2)
         panel.ci.layout.setColumnStretchFactor(0, 5)
@@ -483,23 +528,24 @@ class SamplingTab(TopicTab):
         plot = self.flow_plot
         self.density = panel.image(plot)
         self.density.setZValue(-10)
-        self.traces = panel.curve(plot, Style("c0", 0.7, alpha=70), f"paths ({TRACE_COUNT} shown)", connect="finite")
+        self.traces = panel.curve(plot, Style("c0", 0.7, alpha=70),
+                                  self.tr("paths ({count} shown)").format(count=TRACE_COUNT), connect="finite")
         self.predictions = panel.scatter(plot, Style("c1", alpha=150, symbol_color="c1"), size=3,
-                                         name="predicted x₀ = D(x, σ)")
-        self.particles = panel.scatter(plot, Style("c0", symbol_color="c0"), size=4, name="particles x")
+                                         name=self.tr("predicted x₀ = D(x, σ)"))
+        self.particles = panel.scatter(plot, Style("c0", symbol_color="c0"), size=4, name=self.tr("particles x"))
         self.frame_text = panel.text(plot, "foreground", anchor=(0, 0))
 
     def _build_quality(self, panel: PlotPanel) -> None:
         plot = self.quality_plot
         # The floor is named by a text on the plot, not in the crowded legend.
-        self.floor_line = panel.curve(plot, Style("muted", 1.2, dash=True), label="exact-sample floor")
+        self.floor_line = panel.curve(plot, Style("muted", 1.2, dash=True), label=self.tr("exact-sample floor"))
         self.floor_label = panel.text(plot, "muted", anchor=(0, 1))
         self.quality_curves = {
             solver: panel.curve(plot, Style(f"c{index}", 1.6), LEGEND_NAMES[solver], symbol="o", symbolSize=4,
                                 connect="finite")
             for index, solver in enumerate(SOLVERS)
         }
-        self.live_point = panel.curve(plot, Style("foreground", 0), "run", symbol="star", symbolSize=15)
+        self.live_point = panel.curve(plot, Style("foreground", 0), self.tr("run"), symbol="star", symbolSize=15)
         self.off_scale_note = panel.text(plot, "muted", anchor=(0, 1))
         _log_ticks(plot.getAxis("bottom"), (1, 2, 5, 10, 20, 50, 100))
         _log_ticks(plot.getAxis("left"), (0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50))
@@ -527,7 +573,8 @@ class SamplingTab(TopicTab):
             panel.curve(plot, Style("c3", 1.6, alpha=int(alpha)), f"ρ = {rho:g}")
             for rho, alpha in zip(ERROR_RHOS[1:], alphas)
         ]
-        self.live_error = panel.curve(plot, Style("c1", 2.2, dash=True), label="this ρ")  # in the legend when drawn
+        self._live_error_name = self.tr("this ρ")  # in the legend only while drawn (see _show_live_error)
+        self.live_error = panel.curve(plot, Style("c1", 2.2, dash=True), label=self._live_error_name)
         self.sigma_marker = panel.line(plot, 0.0, angle=90, style=Style("muted", 1.0, dash=True))
         _log_ticks(plot.getAxis("bottom"), (0.001, 0.01, 0.1, 1, 10, 100))
         _log_ticks(plot.getAxis("left"), (1e-4, 1e-3, 0.01, 0.1, 1, 10))
@@ -537,14 +584,14 @@ class SamplingTab(TopicTab):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
 
-        grid_box = QGroupBox("Skip-Tuning experiments")
+        grid_box = QGroupBox(self.tr("Skip-Tuning experiments"))
         grid_layout = QGridLayout(grid_box)
-        self.run_button = QPushButton("Run ρ × steps grid")
-        self.run_button.setToolTip("Measure sample quality for every grid ρ and step count with the current solver, "
-                                   "schedule, seed and network (runs in the background)")
+        self.run_button = QPushButton(self.tr("Run ρ × steps grid"))
+        self.run_button.setToolTip(self.tr("Measure sample quality for every grid ρ and step count with the current "
+                                           "solver, schedule, seed and network (runs in the background)"))
         self.run_button.clicked.connect(self.run_grid)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the running experiments; the plots keep their last results")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the running experiments; the plots keep their last results"))
         self.cancel_button.clicked.connect(self.cancel_experiments)
         self.cancel_button.setEnabled(False)
         self.experiment_progress = QProgressBar()
@@ -559,20 +606,20 @@ class SamplingTab(TopicTab):
         grid_layout.addWidget(self.experiment_status, 2, 0, 1, 2)
         layout.addWidget(grid_box)
 
-        train_box = QGroupBox("Network")
+        train_box = QGroupBox(self.tr("Network"))
         train_layout = QGridLayout(train_box)
         self.train_steps = QSpinBox()
         self.train_steps.setRange(10, 20000)
         self.train_steps.setSingleStep(100)
         self.train_steps.setValue(TRAIN_STEPS_DEFAULT)
-        self.train_steps.setSuffix(" steps")
-        self.train_steps.setToolTip("Training steps (batch 1024, EDM loss). The shipped weights had 3000.")
-        self.train_button = QPushButton("Train again")
-        self.train_button.setToolTip("Train a new network for the current data in the background and use it for "
-                                     "this session (the shipped weights are not overwritten)")
+        self.train_steps.setSuffix(self.tr(" steps"))
+        self.train_steps.setToolTip(self.tr("Training steps (batch 1024, EDM loss). The shipped weights had 3000."))
+        self.train_button = QPushButton(self.tr("Train again"))
+        self.train_button.setToolTip(self.tr("Train a new network for the current data in the background and use it "
+                                             "for this session (the shipped weights are not overwritten)"))
         self.train_button.clicked.connect(self.train_again)
-        self.train_cancel_button = QPushButton("Cancel")
-        self.train_cancel_button.setToolTip("Stop training and keep the current network")
+        self.train_cancel_button = QPushButton(self.tr("Cancel"))
+        self.train_cancel_button.setToolTip(self.tr("Stop training and keep the current network"))
         self.train_cancel_button.clicked.connect(self.cancel_training)
         self.train_cancel_button.setEnabled(False)
         self.train_progress = QProgressBar()
@@ -659,7 +706,8 @@ class SamplingTab(TopicTab):
             _set_view(self.flow_plot, h)
         sigma = float(trajectory.sigmas[frame])
         steps = trajectory.sigmas.size - 1
-        set_text(self.frame_text, f"step {frame} / {steps}   σ = {sigma:.3g}", -0.97 * h, 0.97 * h)
+        set_text(self.frame_text, self.tr("step {frame} / {steps}   σ = {sigma}").format(
+            frame=frame, steps=steps, sigma=f"{sigma:.3g}"), -0.97 * h, 0.97 * h)
         self.sigma_marker.setVisible(sigma > 0)
         if sigma > 0:
             self.sigma_marker.setPos(math.log10(sigma))
@@ -674,23 +722,29 @@ class SamplingTab(TopicTab):
         else:
             set_data(self.live_error, ERROR_SIGMAS, np.maximum(result.error_curve, 1e-6))
             if not listed:
-                legend.addItem(self.live_error, "this ρ")
+                legend.addItem(self.live_error, self._live_error_name)
 
     def _show_readout(self, result: LiveResult) -> None:
         p = result.params
         nfe = result.trajectory.nfe
         if p["denoiser"] == "network":
-            denoiser = f"trained network, ρ = {p['skip_rho']:.2f} ({p['skip_direction']})"
+            denoiser = self.tr("trained network, ρ = {rho} ({profile})").format(
+                rho=f"{p['skip_rho']:.2f}", profile=self._choice_label("skip_direction", p["skip_direction"]))
             if result.particles < p["particles"]:
-                denoiser += f" · {result.particles} of {p['particles']} particles (network cap)"
+                denoiser += self.tr(" · {drawn} of {asked} particles (network cap)").format(
+                    drawn=result.particles, asked=p["particles"])
         else:
-            denoiser = "exact D"
+            denoiser = self.tr("exact D")
             if p["skip_rho"] != 1.0:
-                denoiser += " (ρ acts on the trained network only)"
-        live = (f"<b>{SOLVER_SHORT[p['solver']]}</b>, {p['steps']} steps, <b>NFE = {nfe}</b> · {denoiser} · "
-                f"sliced W₂ to data <b>{result.metric:.3f}</b> (floor {result.floor:.3f}, "
-                f"{EXPERIMENT_PARTICLES} samples)")
+                denoiser += self.tr(" (ρ acts on the trained network only)")
+        live = self.tr("<b>{solver}</b>, {steps} steps, <b>NFE = {nfe}</b> · {denoiser} · sliced W₂ to data "
+                       "<b>{metric}</b> (floor {floor}, {samples} samples)").format(
+            solver=SOLVER_SHORT[p["solver"]], steps=p["steps"], nfe=nfe, denoiser=denoiser,
+            metric=f"{result.metric:.3f}", floor=f"{result.floor:.3f}", samples=EXPERIMENT_PARTICLES)
         self.readout.setText(live + (f"<br>{self._grid_summary}" if self._grid_summary else ""))
+
+    def _choice_label(self, name: str, choice: Any) -> str:
+        return self.tr(spec_by_name(self.specs, name).label_of(choice))
 
     # ----- experiments (second runner) -----
     def _network_version(self, preset_name: str) -> int:
@@ -774,8 +828,8 @@ class SamplingTab(TopicTab):
     def _on_experiments_failed(self, _generation: int, message: str) -> None:
         self._requested = {"curves": None, "skip": None}
         self._show_experiment_state()
-        self.experiment_status.setText(f"Failed: {message}")
-        self._show_error(f"experiment failed: {message}")
+        self.experiment_status.setText(self.tr("Failed: {message}").format(message=message))
+        self._show_error(self.tr("experiment failed: {message}").format(message=message))
 
     @Slot(float, str)
     def _on_experiments_progress(self, fraction: float, message: str) -> None:
@@ -790,29 +844,36 @@ class SamplingTab(TopicTab):
         curves_shown = self._shown_keys["curves"]
         if curves_shown is not None:
             stale_curves = curves_shown != self._curves_request().key
-            source = "exact D" if curves_shown[3] == "exact" else "network, ρ = 1"
-            title = f"Quality vs NFE, {source}" + (" (stale)" if stale_curves else "")
+            exact = curves_shown[3] == "exact"
+            title = self.tr("Quality vs NFE, exact D") if exact else self.tr("Quality vs NFE, network, ρ = 1")
+            if stale_curves:
+                title = self.tr("{title} (stale)").format(title=title)
             self.plot_panel.set_labels(self.quality_plot, title=title)
         shown = self._shown_keys["skip"]
         stale = shown is not None and shown != self._skip_request().key
         grid_running = self._requested["skip"] is not None
-        for note, text in ((self.grid_busy_note, "computing…" if grid_running else ""),
-                           (self.grid_stale_note, "stale: press Run ρ × steps grid" if stale and not grid_running
-                            else "")):
+        for note, text in ((self.grid_busy_note, self.tr("computing…") if grid_running else ""),
+                           (self.grid_stale_note, self.tr("stale: press Run ρ × steps grid")
+                            if stale and not grid_running else "")):
             set_text(note, text, *self._grid_centre())
             note.setVisible(bool(text))
         if cancelled:
-            status = "Cancelled; the plots keep their last results."
+            status = self.tr("Cancelled; the plots keep their last results.")
         elif running:
-            parts = [name for name, request in (("quality curves", self._requested["curves"]),
-                                                ("ρ × steps grid", self._requested["skip"])) if request]
-            status = "Computing " + " and ".join(parts) + "…"
+            computing = {
+                (True, False): self.tr("Computing quality curves…"),
+                (False, True): self.tr("Computing ρ × steps grid…"),
+                (True, True): self.tr("Computing quality curves and ρ × steps grid…"),
+            }
+            status = computing[self._requested["curves"] is not None, grid_running]
         elif shown is None:
-            status = "No grid yet: press Run."
+            status = self.tr("No grid yet: press Run.")
         else:
             _, solver, schedule, seed, direction, *_ = shown
-            status = (f"Grid: {SOLVER_SHORT[solver]}, {SCHEDULE_LABELS[schedule]}, seed {seed}, ρ {direction}"
-                      + (" (stale)." if stale else "."))
+            template = (self.tr("Grid: {solver}, {schedule}, seed {seed}, {profile} (stale).") if stale
+                        else self.tr("Grid: {solver}, {schedule}, seed {seed}, {profile}."))
+            status = template.format(solver=SOLVER_SHORT[solver], schedule=self.tr(SCHEDULE_LABELS[schedule]),
+                                     seed=seed, profile=self._choice_label("skip_direction", direction))
         self.experiment_status.setText(status)
 
     def _grid_centre(self) -> tuple[float, float]:
@@ -829,7 +890,7 @@ class SamplingTab(TopicTab):
         set_data(self.floor_line, [1.0, float(top)][: len(floor)], floor)
         self.floor_label.setVisible(bool(floor))
         if floor:
-            set_text(self.floor_label, "floor", 0.0, math.log10(curves.floor))
+            set_text(self.floor_label, self.tr("floor"), 0.0, math.log10(curves.floor))
         # Few-step Heun can throw samples far off (W₂ ~ 50): keep the interesting decades readable instead.
         values = np.concatenate([*curves.values.values(), [curves.floor]])
         positive = values[np.isfinite(values) & (values > 0)]
@@ -839,7 +900,8 @@ class SamplingTab(TopicTab):
                                    padding=0.02)
         off = [(SOLVER_SHORT[s], curves.nfe[s][np.nanargmax(v)], np.nanmax(v)) for s, v in curves.values.items()
                if np.nanmax(v) > high]
-        note = "; ".join(f"↑ {name}: {peak:.3g} at NFE {nfe}" for name, nfe, peak in off)
+        template = self.tr("↑ {solver}: {peak} at NFE {nfe}")
+        note = "; ".join(template.format(solver=name, peak=f"{peak:.3g}", nfe=nfe) for name, nfe, peak in off)
         set_text(self.off_scale_note, note, 0.02, math.log10(low) + 0.02)
         self.off_scale_note.setVisible(bool(note))
 
@@ -855,18 +917,21 @@ class SamplingTab(TopicTab):
         self.grid_plot.getAxis("bottom").setTicks([[(j, str(s)) for j, s in enumerate(grid.steps)]])
         self.grid_plot.getAxis("left").setTicks([[(i, f"{r:g}") for i, r in enumerate(grid.rhos)]])
         self.grid_plot.setRange(xRange=(-0.5, columns - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
-        self.plot_panel.set_labels(self.grid_plot, title=f"Skip-Tuning grid, {SOLVER_SHORT[request.solver]}")
+        self.plot_panel.set_labels(self.grid_plot, title=self.tr("Skip-Tuning grid, {solver}").format(
+            solver=SOLVER_SHORT[request.solver]))
         self._grid = grid
         self._update_grid_markers()
         gains = base - grid.values
         i, j = np.unravel_index(np.argmax(gains), gains.shape)
         worse = int(np.sum(grid.values > 1.02 * base))
         if gains[i, j] > 0.02 * base[j]:
-            best = f"best: ρ = {grid.rhos[i]:g} at {grid.steps[j]} steps, {base[j]:.3f} → {grid.values[i, j]:.3f}"
+            best = self.tr("best: ρ = {rho} at {steps} steps, {before} → {after}").format(
+                rho=f"{grid.rhos[i]:g}", steps=grid.steps[j], before=f"{base[j]:.3f}", after=f"{grid.values[i, j]:.3f}")
         else:
-            best = "no cell gains more than 2%"
-        self._grid_summary = (f"ρ × steps grid ({SOLVER_SHORT[request.solver]}, sliced W₂): {best}; "
-                              f"worse than ρ = 1 in {worse} of {grid.values.size - columns} cells")
+            best = self.tr("no cell gains more than 2%")
+        self._grid_summary = self.tr("ρ × steps grid ({solver}, sliced W₂): {best}; worse than ρ = 1 in {worse} of "
+                                     "{cells} cells").format(solver=SOLVER_SHORT[request.solver], best=best,
+                                                             worse=worse, cells=grid.values.size - columns)
         if self._result is not None:
             self._show_readout(self._result)
 
@@ -895,13 +960,13 @@ class SamplingTab(TopicTab):
         self.train_cancel_button.setEnabled(True)
         self.train_progress.setValue(0)
         self.train_progress.show()
-        self.network_status.setText("Training…")
+        self.network_status.setText(self.tr("Training…"))
 
     @Slot()
     def cancel_training(self) -> None:
         self.trainer.cancel()
         self._training_done()
-        self.network_status.setText("Training cancelled; keeping the current network.")
+        self.network_status.setText(self.tr("Training cancelled; keeping the current network."))
 
     @Slot(int, object)
     def _on_trained(self, _generation: int, trained: TrainedNetwork) -> None:
@@ -914,7 +979,7 @@ class SamplingTab(TopicTab):
     @Slot(int, str)
     def _on_train_failed(self, _generation: int, message: str) -> None:
         self._training_done()
-        self._show_error(f"training failed: {message}")
+        self._show_error(self.tr("training failed: {message}").format(message=message))
 
     @Slot(float, str)
     def _on_train_progress(self, fraction: float, message: str) -> None:
@@ -932,14 +997,16 @@ class SamplingTab(TopicTab):
             return  # the label shows the training progress
         network = self._networks.get(self._values["preset"])
         if network is None:
-            self.network_status.setText("Shipped weights (3000 training steps).")
+            self.network_status.setText(self.tr("Shipped weights (3000 training steps)."))
         else:
-            self.network_status.setText(f"Retrained this session: {network.steps} steps, "
-                                        f"final loss {network.final_loss:.3f}.")
+            self.network_status.setText(self.tr("Retrained this session: {steps} steps, final loss {loss}.").format(
+                steps=network.steps, loss=f"{network.final_loss:.3f}"))
 
     # ----- tab plumbing -----
     def view_state(self) -> dict[str, Any]:
-        return {"frame": self.play_bar.frame}
+        """The animation frame, and whether the ρ × steps grid is (being) measured for the current parameters:
+        a saved scene then shows that grid again instead of a stale one."""
+        return {"frame": self.play_bar.frame, "grid": self._grid_is_current()}
 
     def apply_view_state(self, view: dict[str, Any]) -> None:
         frame = view.get("frame")
@@ -949,6 +1016,11 @@ class SamplingTab(TopicTab):
         elif self._result is not None and not valid:
             self.play_bar.set_frame(self._result.frames - 1)
         self._wanted_frame = frame if valid else None
+        if view.get("grid") is True and not self._grid_is_current():
+            self.run_grid()
+
+    def _grid_is_current(self) -> bool:
+        return self._skip_request().key in (self._shown_keys["skip"], _key(self._requested["skip"]))
 
     def on_theme(self, theme: Theme) -> None:
         self.density.setColorMap(_density_colormap(theme))
@@ -958,7 +1030,8 @@ class SamplingTab(TopicTab):
         tick_font = QFont()
         tick_font.setPointSizeF(theme.font_pt * 0.9)
         axis.setTickFont(tick_font)
-        axis.setLabel("W₂ ÷ W₂ at ρ = 1", color=theme.foreground, **{"font-size": f"{theme.font_pt * 0.9:.1f}pt"})
+        axis.setLabel(self.tr("W₂ ÷ W₂ at ρ = 1"), color=theme.foreground,
+                      **{"font-size": f"{theme.font_pt * 0.9:.1f}pt"})
 
 
 
