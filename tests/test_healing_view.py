@@ -1,14 +1,17 @@
 """The Token healing tab driven as a user would: the post's example, presets, every control, bad prompts."""
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 from helpers import open_tab, settle
 from PySide6.QtGui import QTextDocument
 
+from explorer import lesson
 from explorer.healing import PRESETS, SAMPLED, cached_demo, continue_text, heal
 from explorer.healing.view import DEMO_SEED, HealingTab
+from explorer.i18n import install
 from explorer.theme import DARK, LIGHT
 
 
@@ -236,3 +239,69 @@ def test_view_state_round_trip(qtbot, tab):
         assert "edited since" in tab.preset_note.text()
     tab.apply_view_state(view)
     assert tab.view_state() == view
+
+
+def test_chinese_ui_shows_the_same_numbers(qtbot, app, tab):
+    """UI text comes out in Chinese; prompt and corpus text, numbers and plots are exactly the English ones."""
+    install(app, "zh")
+    try:
+        zh = open_tab(qtbot, HealingTab)
+        zh.set_params({"back_off": 2})  # a reduced back-off adds its (translated) reason to the strip
+        settle(qtbot, zh)
+        label = zh.panel.layout().labelForField(zh.panel.control("tokenizer")).text()
+        assert label == "分词器" and zh.panel.control("tokenizer").currentText() == "精选词（大词表）"
+        assert zh.plain_plot.titleLabel.text == "不修复"
+        assert zh.compression_plot.getAxis("bottom").labelText == "词表大小"
+        assert zh.healed_plot.legend.getLabel(zh.candidate_bars).text == "修复后"
+        assert zh.explanation_panel.toPlainText().startswith("Token 修复")
+        assert "苏剑林的对策" in zh.explanation_panel.toPlainText()
+        assert zh.preset_combo.itemText(0) == "广州的白云 · 精选词 · 回退 1"
+        strip = plain_text(zh.token_strip)
+        assert "（回退 2 → 1：没有以“的白云”开头的 token）" in strip
+        assert "训练中" in strip and "白云┃机场" in strip
+        assert plain_text(zh.continuation_rows["healed"][1]) == "用“白云山”重新覆盖“白云”（60%）；然后 </s>"
+        assert "随机分词" in plain_text(zh.segmentation_label)
+        zh.set_params({"back_off": 1})
+        settle(qtbot, zh)
+        for plot in ("plain_plot", "healed_plot"):
+            assert ticks(getattr(zh, plot)) == ticks(getattr(tab, plot))
+        for bars in ("plain_bars", "expected_bars", "raw_bars", "candidate_bars"):
+            np.testing.assert_array_equal(widths(getattr(zh, bars)), widths(getattr(tab, bars)))
+        assert texts(zh.healed_values) == texts(tab.healed_values)
+        for name in ("plain_continuation", "healed_continuation", "sampled_continuation"):
+            assert plain_text(getattr(zh, name)) == plain_text(getattr(tab, name))
+        np.testing.assert_array_equal(zh.compression_curve.getData()[1], tab.compression_curve.getData()[1])
+        zh.set_params({"prompt": "ж"})  # the worker's message is translated too
+        settle(qtbot, zh)
+        assert "不在词表中" in zh.error_label.text()
+        zh.shutdown()
+    finally:
+        install(app, "en")
+
+
+def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
+    path = Path(__file__).resolve().parents[1] / "assets" / "lessons" / "healing.json"
+    scenes = lesson.validate_lesson(lesson.read_lesson(path), lambda _tab: HealingTab.specs).scenes
+    assert [scene.tab for scene in scenes] == ["healing"] * 7
+
+    def show(number):
+        tab.apply_scene(scenes[number - 1])
+        settle(qtbot, tab)
+        assert tab.scene().params == scenes[number - 1].params and tab.panel.hidden() == scenes[number - 1].hidden
+
+    show(1)
+    assert plain_text(tab.healed_continuation) == plain_text(tab.plain_continuation)  # nothing to heal
+    show(2)
+    assert "白云┃机场" in plain_text(tab.token_strip) and plain_text(tab.plain_continuation) == "广州的白云"
+    show(3)
+    assert plain_text(tab.plain_continuation) == "广州的白云像棉花"
+    show(4)
+    assert plain_text(tab.healed_continuation) == "广州的白云机场在哪里"
+    show(5)
+    assert ticks(tab.healed_plot)[:4] == ["珠江", "白云山", "沙面", "白云机场"]
+    assert "44.1%" in plain_text(tab.token_strip)
+    show(6)
+    assert plain_text(tab.plain_continuation) == "import numpys"
+    assert plain_text(tab.healed_continuation) == "import numpy as np"
+    show(7)
+    assert "20.5%\n广州 的 白云 机场" in plain_text(tab.segmentation_label).replace("\u2009", " ")

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from explorer.i18n import QT_TRANSLATE_NOOP
+
 from .corpus import load_corpus
 from .ngram_lm import NGramLM
 from .tokenization import TextTokenizer, bpe_tokenizer, char_tokenizer, curated_tokenizer
@@ -27,7 +29,7 @@ class Preset:
     tokenizer: str
     back_off: int
     context: str
-    note: str
+    note: str  # marked for translation in the tab's context
 
 
 PRESETS: tuple[Preset, ...] = (
@@ -36,31 +38,47 @@ PRESETS: tuple[Preset, ...] = (
         "curated",
         1,
         "广州的白云机场很有名",
-        "Su's example: the prompt ends on 白云, but training only saw 白云机场 / 白云山 as single tokens",
+        QT_TRANSLATE_NOOP(
+            "HealingTab",
+            "Su's example: the prompt ends on 白云, but training only saw 白云机场 / 白云山 as single tokens",
+        ),
     ),
     Preset(
         "杭州的西",
         "curated",
         1,
         "杭州的西湖很有名",
-        "a dangling character: healing picks 西湖 over 西安 from the context",
+        QT_TRANSLATE_NOOP(
+            "HealingTab",
+            "a dangling character: healing picks 西湖 over 西安 from the context",
+        ),
     ),
     Preset(
         "import numpy",
         "curated",
         2,
         "import numpy as np",
-        "'import numpy as np' is one token; both prompt tokens must be backed off",
+        QT_TRANSLATE_NOOP(
+            "HealingTab",
+            "'import numpy as np' is one token; both prompt tokens must be backed off",
+        ),
     ),
     Preset(
-        "import numpy", "bpe", 4, "import numpy as np", "BPE splits the prompt mid-token; back off to 'import numpy'"
+        "import numpy",
+        "bpe",
+        4,
+        "import numpy as np",
+        QT_TRANSLATE_NOOP("HealingTab", "BPE splits the prompt mid-token; back off to 'import numpy'"),
     ),
     Preset(
         "广州的白云",
         "char",
         1,
         "广州的白云机场很有名",
-        "character vocabulary: the removed character is the only candidate, so healing changes nothing",
+        QT_TRANSLATE_NOOP(
+            "HealingTab",
+            "character vocabulary: the removed character is the only candidate, so healing changes nothing",
+        ),
     ),
 )
 

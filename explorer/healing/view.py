@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,7 @@ from explorer.healing import (
 )
 from explorer.healing.demo import DEFAULT_ALPHA, DEFAULT_SAMPLES, cached_demo
 from explorer.healing.token_healing import DEFAULT_BIAS
+from explorer.i18n import QT_TRANSLATE_NOOP, translate
 from explorer.params import ParamSpec
 from explorer.runner import Job
 from explorer.tab import TopicTab
@@ -51,8 +53,16 @@ TOKEN_GAP = "\u2009"  # a thin unstyled space between token boxes, where a split
 VALUE_OFFSET = 0.02  # value labels sit this share of the x range right of their bar
 
 TOKENIZERS = ("char", "curated", "bpe")
-TOKENIZER_LABELS = ("single characters", "curated words (large)", "BPE, 400 tokens")
-TOKENIZER_NAMES = dict(zip(TOKENIZERS, ("characters", "curated words", "BPE-400")))
+TOKENIZER_LABELS = (
+    QT_TRANSLATE_NOOP("HealingTab", "single characters"),
+    QT_TRANSLATE_NOOP("HealingTab", "curated words (large)"),
+    QT_TRANSLATE_NOOP("HealingTab", "BPE, 400 tokens"),
+)
+TOKENIZER_NAMES = dict(zip(TOKENIZERS, (
+    QT_TRANSLATE_NOOP("HealingTab", "characters"),
+    QT_TRANSLATE_NOOP("HealingTab", "curated words"),
+    "BPE-400",
+)))  # translate where shown
 
 
 # ----- Qt-free helpers (run in the worker) -----
@@ -65,16 +75,18 @@ def corpus_alphabet() -> frozenset[str]:
 def check_prompt(text: str) -> None:
     """Cheap validation without building a tokeniser: non-empty, short, and inside the corpus alphabet."""
     if not text:
-        raise ValueError("the prompt is empty; type a few characters, e.g. 广州的白云")
+        raise ValueError(translate("HealingTab", "the prompt is empty; type a few characters, e.g. 广州的白云"))
     if len(text) > MAX_PROMPT_CHARS:
-        raise ValueError(f"the prompt has {len(text)} characters; keep it to {MAX_PROMPT_CHARS}")
+        raise ValueError(translate("HealingTab", "the prompt has {count} characters; keep it to {limit}").format(
+            count=len(text), limit=MAX_PROMPT_CHARS))
     alphabet = corpus_alphabet()
     unknown = "".join(sorted(set(text) - alphabet))
     if unknown:
-        raise ValueError(
-            f"{unknown!r} is not in the vocabulary: the toy corpus has only {len(alphabet)} characters "
-            "(Chinese sentences about cities and Python import lines)"
-        )
+        raise ValueError(translate(
+            "HealingTab",
+            "{unknown} is not in the vocabulary: the toy corpus has only {count} characters "
+            "(Chinese sentences about cities and Python import lines)",
+        ).format(unknown=repr(unknown), count=len(alphabet)))
 
 
 def usable_back_off(prompt: str, tokens: list, trie, requested: int) -> tuple[int, str]:
@@ -83,9 +95,11 @@ def usable_back_off(prompt: str, tokens: list, trie, requested: int) -> tuple[in
     largest = min(requested, len(tokens))
     back_off = next(k for k in range(largest, 0, -1) if trie.extensions(prompt[tokens[-k].start:]))  # k = 1 always
     if back_off < largest:
-        return back_off, f"back-off {requested} → {back_off}: no token starts with “{prompt[tokens[-largest].start:]}”"
+        note = translate("HealingTab", "back-off {requested} → {used}: no token starts with “{text}”")
+        return back_off, note.format(requested=requested, used=back_off, text=prompt[tokens[-largest].start:])
     if back_off < requested:
-        return back_off, f"back-off {requested} → {back_off}: the prompt has only {len(tokens)} tokens"
+        note = translate("HealingTab", "back-off {requested} → {used}: the prompt has only {count} tokens")
+        return back_off, note.format(requested=requested, used=back_off, count=len(tokens))
     return back_off, ""
 
 
@@ -194,38 +208,60 @@ def shown_token(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 SPECS = (
-    ParamSpec("prompt", "text", "广州的白云", "prompt",
-              "Text to continue. Only characters of the toy corpus exist: Chinese city sentences and Python imports.",
+    ParamSpec("prompt", "text", "广州的白云", QT_TRANSLATE_NOOP("HealingTab", "prompt"),
+              QT_TRANSLATE_NOOP("HealingTab", "Text to continue. Only characters of the toy corpus exist: "
+                                "Chinese city sentences and Python imports."),
               check=check_prompt),
-    ParamSpec("tokenizer", "choice", "curated", "tokeniser",
-              "Vocabulary of both the tokeniser and its 4-gram language model", choices=TOKENIZERS,
-              choice_labels=TOKENIZER_LABELS),
-    ParamSpec("back_off", "int", 1, "back off (tokens)",
-              "How many prompt tokens to remove before generating (reduced when no token could re-cover them)",
+    ParamSpec("tokenizer", "choice", "curated", QT_TRANSLATE_NOOP("HealingTab", "tokeniser"),
+              QT_TRANSLATE_NOOP("HealingTab", "Vocabulary of both the tokeniser and its 4-gram language model"),
+              choices=TOKENIZERS, choice_labels=TOKENIZER_LABELS),
+    ParamSpec("back_off", "int", 1, QT_TRANSLATE_NOOP("HealingTab", "back off (tokens)"),
+              QT_TRANSLATE_NOOP("HealingTab", "How many prompt tokens to remove before generating "
+                                "(reduced when no token could re-cover them)"),
               minimum=1, maximum=4),
-    ParamSpec("mode", "choice", "hard", "healing",
-              "hard: keep only tokens that start with the removed text and renormalise (Su); "
-              "soft: add a log-probability bonus to them", choices=("hard", "soft"),
-              choice_labels=("hard: keep prefix matches", "soft: bias prefix matches")),
-    ParamSpec("bias", "float", DEFAULT_BIAS, "soft bias (nats)",
-              "Soft healing multiplies the matching tokens' probabilities by exp(bias)", minimum=0.0, maximum=20.0,
-              step=0.5, decimals=1),
-    ParamSpec("decoding", "choice", "greedy", "decoding", "Greedy (most likely token) or seeded sampling",
-              choices=("greedy", "sample"), choice_labels=("greedy", "sample (seeded)")),
-    ParamSpec("seed", "int", 0, "seed", "Seed of sampled decoding and of the random segmentations", minimum=0,
-              maximum=99),
-    ParamSpec("max_tokens", "int", 12, "max new tokens", "Continuations stop here or at the end-of-sentence token",
+    ParamSpec("mode", "choice", "hard", QT_TRANSLATE_NOOP("HealingTab", "healing"),
+              QT_TRANSLATE_NOOP("HealingTab", "hard: keep only tokens that start with the removed text and "
+                                "renormalise (Su); soft: add a log-probability bonus to them"),
+              choices=("hard", "soft"),
+              choice_labels=(QT_TRANSLATE_NOOP("HealingTab", "hard: keep prefix matches"),
+                             QT_TRANSLATE_NOOP("HealingTab", "soft: bias prefix matches"))),
+    ParamSpec("bias", "float", DEFAULT_BIAS, QT_TRANSLATE_NOOP("HealingTab", "soft bias (nats)"),
+              QT_TRANSLATE_NOOP("HealingTab", "Soft healing multiplies the matching tokens' probabilities by "
+                                "exp(bias)"),
+              minimum=0.0, maximum=20.0, step=0.5, decimals=1),
+    ParamSpec("decoding", "choice", "greedy", QT_TRANSLATE_NOOP("HealingTab", "decoding"),
+              QT_TRANSLATE_NOOP("HealingTab", "Greedy (most likely token) or seeded sampling"),
+              choices=("greedy", "sample"),
+              choice_labels=(QT_TRANSLATE_NOOP("HealingTab", "greedy"),
+                             QT_TRANSLATE_NOOP("HealingTab", "sample (seeded)"))),
+    ParamSpec("seed", "int", 0, QT_TRANSLATE_NOOP("HealingTab", "seed"),
+              QT_TRANSLATE_NOOP("HealingTab", "Seed of sampled decoding and of the random segmentations"),
+              minimum=0, maximum=99),
+    ParamSpec("max_tokens", "int", 12, QT_TRANSLATE_NOOP("HealingTab", "max new tokens"),
+              QT_TRANSLATE_NOOP("HealingTab", "Continuations stop here or at the end-of-sentence token"),
               minimum=1, maximum=30),
-    ParamSpec("alpha", "float", DEFAULT_ALPHA, "segmentation α",
-              "Viterbi sampling keeps a competing split with probability σ(α·Δ log p): small α splits often, "
-              "large α is the deterministic segmentation", minimum=0.02, maximum=50.0, log=True),
+    ParamSpec("alpha", "float", DEFAULT_ALPHA, QT_TRANSLATE_NOOP("HealingTab", "segmentation α"),
+              QT_TRANSLATE_NOOP("HealingTab", "Viterbi sampling keeps a competing split with probability "
+                                "σ(α·Δ log p): small α splits often, large α is the deterministic segmentation"),
+              minimum=0.02, maximum=50.0, log=True),
 )
 
-EXPLANATION = Explanation(
-    title="Token healing",
+
+class _Explanation(Explanation):
+    """Fills in the sampled LM's settings after translation: a marked string must be one literal."""
+
+    def translated(self, context: str) -> Explanation:
+        done = super().translated(context)
+        body = done.body.replace("{samples}", str(DEFAULT_SAMPLES)).replace("{alpha}", f"{DEFAULT_ALPHA:g}")
+        return replace(done, body=body)
+
+
+EXPLANATION = _Explanation(
+    title=QT_TRANSLATE_NOOP("HealingTab", "Token healing"),
     post_title="大词表语言模型在续写任务上的一个问题及对策",
     post_url="https://kexue.fm/archives/9762",
-    body=(
+    body=QT_TRANSLATE_NOOP(
+        "HealingTab",
         "<p>A large vocabulary makes 白云机场 and 白云山 single tokens. The prompt 广州的白云 is then tokenised "
         "广州 / 的 / 白云, but in training the token 白云 was (almost) never followed by 机场 or 山: those words "
         "were always inside one bigger token. Continuing a prompt that ends mid-token, the model has little mass "
@@ -239,20 +275,24 @@ EXPLANATION = Explanation(
         "also sees 白云 / 机场. Viterbi sampling replaces the best split ending at a position by a competitor "
         "with probability</p>"
         "$$\\sigma(\\alpha\\,(\\log p_{new}-\\log p_{best}))$$"
-        f"<p>The third continuation comes from a model trained on {DEFAULT_SAMPLES} such segmentations per line "
-        f"(α = {DEFAULT_ALPHA}). Why large vocabularies at all? More characters per token: shorter sequences, "
+        "<p>The third continuation comes from a model trained on {samples} such segmentations per line "
+        "(α = {alpha}). Why large vocabularies at all? More characters per token: shorter sequences, "
         "faster generation (right-hand chart).</p>"
         "<p>The models are 4-gram Kneser-Ney LMs on a small bundled corpus, so the effect is exact and "
-        "instant rather than statistical.</p>"
+        "instant rather than statistical.</p>",
     ),
     what_to_try=(
-        "Default: without healing 机场 and 山 get well under 1% and greedy decoding just stops; "
-        "healed, 白云山 and 白云机场 share all the mass.",
-        "Switch the tokeniser to single characters: the prompt ends on a token boundary, nothing needs healing.",
-        "Preset “import numpy” with BPE: the prompt is cut into ‘import ’, ‘nu’, ‘mp’, ‘y’; back off 4 tokens.",
-        "Set healing to soft and drag the bias to 0: the healed chart falls back to P(next | kept tokens).",
-        "Lower α: the random segmentations split 白云 into 白 / 云 more often.",
-        "Type a prompt with a character such as ж: the tab says why and keeps the last plots.",
+        QT_TRANSLATE_NOOP("HealingTab", "Default: without healing 机场 and 山 get well under 1% and greedy decoding "
+                          "just stops; healed, 白云山 and 白云机场 share all the mass."),
+        QT_TRANSLATE_NOOP("HealingTab", "Switch the tokeniser to single characters: the prompt ends on a token "
+                          "boundary, nothing needs healing."),
+        QT_TRANSLATE_NOOP("HealingTab", "Preset “import numpy” with BPE: the prompt is cut into ‘import ’, ‘nu’, "
+                          "‘mp’, ‘y’; back off 4 tokens."),
+        QT_TRANSLATE_NOOP("HealingTab", "Set healing to soft and drag the bias to 0: the healed chart falls back "
+                          "to P(next | kept tokens)."),
+        QT_TRANSLATE_NOOP("HealingTab", "Lower α: the random segmentations split 白云 into 白 / 云 more often."),
+        QT_TRANSLATE_NOOP("HealingTab", "Type a prompt with a character such as ж: the tab says why and keeps "
+                          "the last plots."),
     ),
 )
 
@@ -272,16 +312,16 @@ class HealingTab(TopicTab):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 0)
         self.preset_combo = QComboBox()
-        self.preset_combo.setToolTip("Set prompt, tokeniser and back-off to an example worth seeing")
+        self.preset_combo.setToolTip(self.tr("Set prompt, tokeniser and back-off to an example worth seeing"))
         for preset in PRESETS:
-            self.preset_combo.addItem(
-                f"{preset.prompt} · {TOKENIZER_NAMES[preset.tokenizer]} · back off {preset.back_off}"
-            )
+            self.preset_combo.addItem(self.tr("{prompt} · {tokenizer} · back off {back_off}").format(
+                prompt=preset.prompt, tokenizer=self.tr(TOKENIZER_NAMES[preset.tokenizer]), back_off=preset.back_off
+            ))
         self.preset_combo.activated.connect(self.apply_preset)
         self.preset_note = QLabel()
         self.preset_note.setTextFormat(Qt.TextFormat.RichText)
         self.preset_note.setWordWrap(True)
-        heading = QLabel("<b>Presets</b>")
+        heading = QLabel("<b>{}</b>".format(self.tr("Presets")))
         layout.addWidget(heading)
         layout.addWidget(self.preset_combo)
         layout.addWidget(self.preset_note)
@@ -294,16 +334,20 @@ class HealingTab(TopicTab):
 
         panel = self.plot_panel = PlotPanel(self.theme)
         # Titles are short: a title's width is a minimum width of its plot.
-        self.plain_plot = panel.add_plot(0, 0, "Without healing", "P(next | whole prompt), %", legend=(-6, -6))
-        self.healed_plot = panel.add_plot(0, 1, "With healing", "P(first | kept tokens), %", legend=(-6, -6))
+        self.plain_plot = panel.add_plot(
+            0, 0, self.tr("Without healing"), self.tr("P(next | whole prompt), %"), legend=(-6, -6)
+        )
+        self.healed_plot = panel.add_plot(
+            0, 1, self.tr("With healing"), self.tr("P(first | kept tokens), %"), legend=(-6, -6)
+        )
         for plot in (self.plain_plot, self.healed_plot):
             plot.showGrid(x=True, y=False, alpha=0.25)
             plot.setMouseEnabled(x=False, y=False)
         # Legend names are short: a legend wider than its chart would be cut off.
-        self.plain_bars = panel.bars(self.plain_plot, Style("c0"), name="other tokens")
-        self.expected_bars = panel.bars(self.plain_plot, Style("c1"), name="expected next")
-        self.raw_bars = panel.bars(self.healed_plot, Style("muted", alpha=130), name="before healing")
-        self.candidate_bars = panel.bars(self.healed_plot, Style("c2"), name="after healing")
+        self.plain_bars = panel.bars(self.plain_plot, Style("c0"), name=self.tr("other tokens"))
+        self.expected_bars = panel.bars(self.plain_plot, Style("c1"), name=self.tr("expected next"))
+        self.raw_bars = panel.bars(self.healed_plot, Style("muted", alpha=130), name=self.tr("before healing"))
+        self.candidate_bars = panel.bars(self.healed_plot, Style("c2"), name=self.tr("after healing"))
         self.other_healed_bars = panel.bars(self.healed_plot, Style("c0"))  # soft mode only: in the legend then
         self.plain_values = [panel.text(self.plain_plot, "foreground", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
         # The expected continuations' bars are too thin to see: their values are printed in their colour instead.
@@ -312,7 +356,7 @@ class HealingTab(TopicTab):
         self.healed_values = [panel.text(self.healed_plot, "foreground", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
 
         self.compression_plot = panel.add_plot(
-            0, 2, "Compression", "vocabulary size", "characters per token", legend=True
+            0, 2, self.tr("Compression"), self.tr("vocabulary size"), self.tr("characters per token"), legend=True
         )
         self.compression_plot.setMouseEnabled(x=False, y=False)
         self.compression_curve = panel.curve(self.compression_plot, Style("c0", 2.0), "BPE",
@@ -320,8 +364,8 @@ class HealingTab(TopicTab):
         self.compression_points = {
             key: panel.scatter(self.compression_plot, Style(role), size=11, symbol=symbol, name=name)
             for key, role, symbol, name in (
-                ("char", "c1", "o", "characters"),
-                ("curated", "c2", "s", "curated"),
+                ("char", "c1", "o", self.tr("characters")),
+                ("curated", "c2", "s", self.tr("curated")),
                 ("bpe", "c0", "d", "BPE-400"),
             )
         }
@@ -341,11 +385,11 @@ class HealingTab(TopicTab):
         self.continuation_heading = _rich_label()
         grid.addWidget(self.continuation_heading, 0, 0, 1, 3)
         for row, (key, title, tip) in enumerate((
-            ("plain", "plain", "The prompt's own tokens, no healing"),
-            ("healed", "hard-healed", "Last token(s) backed off, first token constrained to re-cover them "
-                                      "(the hard rule, whatever the chart's mode)"),
-            ("sampled", "random-seg. LM", "Curated vocabulary, LM trained on Viterbi-sampled segmentations; "
-                                          "the prompt is not healed"),
+            ("plain", self.tr("plain"), self.tr("The prompt's own tokens, no healing")),
+            ("healed", self.tr("hard-healed"), self.tr("Last token(s) backed off, first token constrained to "
+                                                       "re-cover them (the hard rule, whatever the chart's mode)")),
+            ("sampled", self.tr("random-seg. LM"), self.tr("Curated vocabulary, LM trained on Viterbi-sampled "
+                                                           "segmentations; the prompt is not healed")),
         ), start=1):
             header = QLabel(f"<b>{title}</b>")
             header.setToolTip(tip)
@@ -384,9 +428,9 @@ class HealingTab(TopicTab):
     # ----- computing (worker thread) -----
     @staticmethod
     def compute(params: dict[str, Any], job: Job) -> dict[str, Any]:
-        job.progress(0.0, "building tokenisers and n-gram language models")
+        job.progress(0.0, translate("HealingTab", "building tokenisers and n-gram language models"))
         demo = cached_demo(DEMO_SEED)
-        job.progress(0.4, "training BPE at several vocabulary sizes")
+        job.progress(0.4, translate("HealingTab", "training BPE at several vocabulary sizes"))
         compression = compression_summary()
         job.check()
         prompt, key = params["prompt"], params["tokenizer"]
@@ -462,7 +506,7 @@ class HealingTab(TopicTab):
         legend = self.healed_plot.legend
         listed = legend.getLabel(self.other_healed_bars) is not None
         if (~candidate).any() and not listed:
-            legend.addItem(self.other_healed_bars, "after, not matching")
+            legend.addItem(self.other_healed_bars, self.tr("after, not matching"))
         elif listed and candidate.all():
             legend.removeItem(self.other_healed_bars)
 
@@ -477,10 +521,12 @@ class HealingTab(TopicTab):
     def _show_texts(self, r: dict[str, Any]) -> None:
         theme = self.theme
         self.token_strip.setText(_token_strip_html(r, theme))
-        decoding = "greedy" if r["decoding"] == "greedy" else f"sampled, seed {r['seed']}"
-        self.continuation_heading.setText(
-            f"<b>Continuations</b> <span style='color:{theme.muted}'>({decoding}, coloured: new tokens)</span>"
-        )
+        if r["decoding"] == "greedy":
+            note = self.tr("(greedy, coloured: new tokens)")
+        else:
+            note = self.tr("(sampled, seed {seed}, coloured: new tokens)").format(seed=r["seed"])
+        title = self.tr("Continuations")
+        self.continuation_heading.setText(f"<b>{title}</b> <span style='color:{theme.muted}'>{note}</span>")
         for key, (text_label, note) in self.continuation_rows.items():
             continuation = r["continuations"][key]
             text_label.setText(_continuation_html(continuation, theme, healed=key == "healed"))
@@ -509,7 +555,8 @@ class HealingTab(TopicTab):
         if matching and self.preset_combo.currentIndex() not in matching:
             self.preset_combo.setCurrentIndex(matching[0])
         preset = PRESETS[self.preset_combo.currentIndex()]
-        self.preset_note.setText(html.escape(preset.note, quote=False) + ("" if matching else " <i>(edited since)</i>"))
+        edited = "" if matching else " <i>{}</i>".format(self.tr("(edited since)"))
+        self.preset_note.setText(html.escape(self.tr(preset.note), quote=False) + edited)
 
     def view_state(self) -> dict[str, Any]:
         return {"preset": self.preset_combo.currentIndex()}
@@ -616,27 +663,37 @@ def _context_html(context: InContext, theme: Theme) -> str:
 def _token_strip_html(r: dict[str, Any], theme: Theme) -> str:
     size = theme.font_pt * 1.25
     muted = f"color:{theme.muted}; font-size:{theme.font_pt:.1f}pt"
-    kept = _tokens_html(r["kept"], theme) if r["kept"] else "<i>nothing</i>"
-    back_off = (f"{TOKENIZER_NAMES[r['tokenizer']]} ({r['vocab_size']} tokens): "
-                f"back off → {kept} + removed “{_escape(r['removed'])}”<br>"
-                f"<span style='{muted}'>{r['n_candidates']} tokens start with it; they held "
-                f"{percent(r['candidate_mass'])} of P(next | kept)</span>")
+    kept = _tokens_html(r["kept"], theme) if r["kept"] else "<i>{}</i>".format(translate("HealingTab", "nothing"))
+    back_off = translate("HealingTab", "{tokenizer} ({size} tokens): back off → {kept} + removed “{removed}”").format(
+        tokenizer=translate("HealingTab", TOKENIZER_NAMES[r["tokenizer"]]), size=r["vocab_size"], kept=kept,
+        removed=_escape(r["removed"]),
+    )
+    if r["n_candidates"] == 1:
+        held = translate("HealingTab", "1 token starts with it; it held {mass} of P(next | kept)")
+    else:
+        held = translate("HealingTab", "{count} tokens start with it; they held {mass} of P(next | kept)")
+    held = held.format(count=r["n_candidates"], mass=percent(r["candidate_mass"]))
+    back_off += f"<br><span style='{muted}'>{held}</span>"
     if r["back_off_note"]:
         warning = f"color:{theme.warning}; font-size:{theme.font_pt:.1f}pt"
-        back_off += f" <span style='{warning}'>({_escape(r['back_off_note'])})</span>"
-    rows = [("prompt", _tokens_html(r["tokens"], theme), back_off)]
+        note = translate("HealingTab", "({note})").format(note=_escape(r["back_off_note"]))
+        back_off += f" <span style='{warning}'>{note}</span>"
+    rows = [(translate("HealingTab", "prompt"), _tokens_html(r["tokens"], theme), back_off)]
     context = r["context"]
+    in_training = translate("HealingTab", "in training")
     if context is None:
-        rows.append(("in training", f"<span style='{muted}'>no training sentence continues this prompt</span>",
-                     ""))
+        missing = translate("HealingTab", "no training sentence continues this prompt")
+        rows.append((in_training, f"<span style='{muted}'>{missing}</span>", ""))
     else:
         if context.straddling:
-            straddle = context.straddling[0].text
-            verdict = (f"<span style='color:{theme.warning}'>the prompt ends inside “{_escape(straddle)}”: "
-                       "a boundary the model never saw in training</span>")
+            verdict = translate(
+                "HealingTab", "the prompt ends inside “{token}”: a boundary the model never saw in training"
+            ).format(token=_escape(context.straddling[0].text))
+            verdict = f"<span style='color:{theme.warning}'>{verdict}</span>"
         else:
-            verdict = f"<span style='color:{theme.muted}'>the prompt ends on a token boundary here too</span>"
-        rows.append(("in training", _context_html(context, theme), verdict))
+            verdict = translate("HealingTab", "the prompt ends on a token boundary here too")
+            verdict = f"<span style='color:{theme.muted}'>{verdict}</span>"
+        rows.append((in_training, _context_html(context, theme), verdict))
     cells = "".join(
         f"<tr><td style='{muted}; padding-right:8px'>{title}</td>"
         f"<td style='font-size:{size:.1f}pt; padding-right:14px'>{tokens}</td>"
@@ -663,10 +720,15 @@ def _continuation_note(continuation: dict[str, Any], theme: Theme) -> str:
     notes = []
     if continuation["removed"] and continuation["first"]:
         text, prob = continuation["first"]
-        notes.append(f"re-covers “{_escape(continuation['removed'])}” with “{_escape(text)}” ({percent(prob)})")
+        notes.append(translate("HealingTab", "re-covers “{removed}” with “{token}” ({prob})").format(
+            removed=_escape(continuation["removed"]), token=_escape(text), prob=percent(prob)
+        ))
     if continuation["eos"]:
-        notes.append("then &lt;/s&gt;" if continuation["n_new"] else "stops at once: &lt;/s&gt;")
-    return f"<span style='color:{theme.muted}'>{'; '.join(notes)}</span>"
+        ending = translate("HealingTab", "then </s>") if continuation["n_new"] else translate(
+            "HealingTab", "stops at once: </s>")
+        notes.append(html.escape(ending))
+    separator = translate("HealingTab", "; ")
+    return f"<span style='color:{theme.muted}'>{separator.join(notes)}</span>"
 
 
 def _segmentation_html(r: dict[str, Any], theme: Theme) -> str:
@@ -676,9 +738,11 @@ def _segmentation_html(r: dict[str, Any], theme: Theme) -> str:
         f"<td style='font-size:{theme.font_pt * 1.1:.1f}pt'>{_tokens_html(pieces, theme)}</td></tr>"
         for pieces, share in r["segmentations"]
     )
+    title = translate("HealingTab", "Random segmentation")
+    note = translate(
+        "HealingTab", "(Viterbi sampling, curated vocabulary, α = {alpha}, {draws} draws, seed {seed})"
+    ).format(alpha=f"{r['alpha']:.3g}", draws=SEGMENTATION_DRAWS, seed=r["seed"])
     return (
-        f"<div style='color:{theme.foreground}'><b>Random segmentation</b> "
-        f"<span style='{muted}'>(Viterbi sampling, curated vocabulary, α = {r['alpha']:.3g}, "
-        f"{SEGMENTATION_DRAWS} draws, seed {r['seed']})</span>"
+        f"<div style='color:{theme.foreground}'><b>{title}</b> <span style='{muted}'>{note}</span>"
         f"<table cellspacing='1'>{rows}</table></div>"
     )
