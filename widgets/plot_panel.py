@@ -172,6 +172,9 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         for side in ("left", "bottom", "right", "top"):
             # Axes change far less often than curves: repainting them from a pixmap keeps updates cheap.
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # Below the data (pyqtgraph puts axes, and so the grid lines, above it): a grid line must not cross
+            # a value label or a marker.
+            plot.getAxis(side).setZValue(-1)
         plot.setMenuEnabled(True)
         plot.hideButtons()
         plot.showGrid(x=True, y=True, alpha=0.25)
