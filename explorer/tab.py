@@ -99,6 +99,7 @@ class TopicTab(QWidget):
         scroll.setWidget(sidebar)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop with no visible focus; the controls inside are
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(_SIDEBAR_WIDTH)
         scroll.setMaximumWidth(int(_SIDEBAR_WIDTH * 1.6))

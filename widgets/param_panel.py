@@ -119,19 +119,23 @@ class LogSlider(QWidget):
 
     def setValue(self, value: float) -> None:
         self._value = float(value)
-        self._field.setStyleSheet("")
-        self._field.setToolTip("")
         position = round((math.log10(value) - self._lo) / (self._hi - self._lo) * _LOG_STEPS)
         self._slider.blockSignals(True)
         self._slider.setValue(position)
         self._slider.blockSignals(False)
-        self._field.setText(f"{value:.3g}")
+        self._show_value()
+
+    def _show_value(self) -> None:
+        """The value in use, in place of any refused entry."""
+        self._field.setText(f"{self._value:.3g}")
+        self._field.setStyleSheet("")
+        self._field.setToolTip("")
 
     @Slot(int)
     def _on_slider(self, position: int) -> None:
         value = 10 ** (self._lo + (self._hi - self._lo) * position / _LOG_STEPS)
         self._value = float(f"{value:.4g}")  # round so the field and the state agree
-        self._field.setText(f"{self._value:.3g}")
+        self._show_value()
         self.valueChanged.emit(self._value)
 
     @Slot()
