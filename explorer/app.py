@@ -14,6 +14,7 @@ TORCH_THREADS = "1"
 
 # Harmless notices of Qt's offscreen platform, printed on every headless render; other messages pass through.
 _IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_garbage_collector = None  # created with the application, kept for its lifetime
 
 
 def prepare_environment(headless: bool) -> None:
@@ -39,9 +40,20 @@ def create_app(argv: list[str] | None = None):
     if app.property("explorer_configured") is None:
         # setStyle replaces (and deletes) the style and repolishes every widget: once per process is enough.
         app.setStyle("Fusion")
+        _collect_garbage_in_gui_thread()
         app.setProperty("explorer_configured", True)
     pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
     return app
+
+
+def _collect_garbage_in_gui_thread() -> None:
+    """Python's cycle collector runs in whichever thread happens to allocate. In a worker it can free Qt objects
+    that belong to the GUI thread (seen as hangs in tests). pyqtgraph's GarbageCollector turns automatic
+    collection off and collects from a timer in the GUI thread instead."""
+    global _garbage_collector
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    _garbage_collector = GarbageCollector(interval=0.5)
 
 
 def _install_message_filter() -> None:

@@ -173,8 +173,8 @@ def test_grid_runs_with_progress_on_a_tiny_configuration(qtbot, tab):
     tab.run_button.click()
     assert tab.cancel_button.isEnabled()
     settle_experiments(qtbot, tab)
-    assert any("grid" in message for _, message in reports)
-    assert reports[-1][0] == pytest.approx(1.0)
+    # Progress is throttled (a few reports a second), so which cells get reported depends on the machine's speed.
+    assert reports and reports[-1] == (pytest.approx(1.0), "experiments done")
     assert tab.heat.image.shape == (2, 2)
     assert tab.experiment_status.text().startswith("Grid: Euler")
     tab.set_params({"solver": "heun"})
