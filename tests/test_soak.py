@@ -29,8 +29,9 @@ CHANGES = {"topk": 500, "abc": 200, "sampling": 500, "spacetime": 200, "healing"
 FRAMES = {"topk": 250, "abc": 50, "sampling": 15, "spacetime": 50}
 TURN_EVERY = 4  # changes per turn of the event loop, as a drag delivers several per frame
 DRAW_EVERY = 200  # every so many changes the soak waits for the result, so slow computations get drawn too
-# Allocator blocks from the first pass to the last, and in the last pass alone. Bounded memo caches (topk keeps 48
-# sweeps) still fill for a few passes, ever more slowly; a leak keeps its pace (20 blocks per change in abc's pass).
+# Allocator blocks from the first pass to the last, and in the last pass alone. Bounded memo caches still fill for a
+# few passes, ever more slowly; a leak keeps its pace (20 blocks per change in abc's pass). Flat tabs grow a few hundred
+# blocks a pass; topk once drifted by thousands because its memo keys held one float object per score.
 GROWTH_LIMIT_BLOCKS = 20_000
 LAST_PASS_LIMIT_BLOCKS = 4_000
 CLOSE_TRIALS = 6

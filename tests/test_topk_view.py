@@ -120,6 +120,17 @@ def test_counterexample_presets_are_flagged(qtbot, tab):
     assert len(flag_x) == 8  # every NaN bar is marked
 
 
+def test_sweep_memo_keys_are_one_object_whatever_n():
+    """The memo is bounded by entries: a key that held n floats let it hold any amount of memory (and made the soak's
+    block count depend on which inputs happened to be cached)."""
+    x = np.linspace(-1.0, 1.0, topk_frame.N_MAX)
+    key = topk_frame.memo_key(x)
+    assert isinstance(key, bytes) and len(key) == 8 * topk_frame.N_MAX
+    assert key == topk_frame.memo_key(list(x)) == topk_frame.memo_key(x[::-1][::-1])  # a copy or a view: same key
+    assert key != topk_frame.memo_key(x[:-1]) and key != topk_frame.memo_key(x + 1e-15)
+    assert topk_frame.memo_key(np.array([3, 2, 1, 4])) == topk_frame.memo_key(np.array([3.0, 2.0, 1.0, 4.0]))
+
+
 def test_tau_changes_the_bars_but_not_the_sweeps(qtbot, tab, monkeypatch):
     before_bars = heights(tab, "sigmoid")
     before_error = curve(tab.error_curves["grad"])

@@ -180,13 +180,18 @@ def sweep_taus(n: int, k: int, method: str) -> np.ndarray:
     return SWEEP_TAUS
 
 
-def method_sweep(x: tuple[float, ...], k: int, method: str) -> Sweep:
+def memo_key(x: np.ndarray) -> bytes:
+    """The scores as a memo key: their float64 bytes, one object however long x is (a tuple of floats would hold n,
+    and a memo bounded by entry count would then hold any amount)."""
+    return np.ascontiguousarray(x, dtype=np.float64).tobytes()
+
+
+def method_sweep(scores: np.ndarray, k: int, method: str) -> Sweep:
     """ST_k(x/τ) over the sweep grid and its distance to the hard mask; memoised on (x, k, method)."""
-    key = (x, k, method)
+    key = (memo_key(scores), k, method)
     sweep = _SWEEPS.get(key)
     if sweep is None:
-        scores = np.array(x)
-        taus = sweep_taus(len(x), k, method)
+        taus = sweep_taus(len(scores), k, method)
         values = tau_sweep(scores, k, taus, method, **method_options(method))
         error = np.abs(values - hard_topk(scores, k)).sum(axis=1)
         sweep = Sweep(_read_only(taus), _read_only(values), _read_only(error))
@@ -194,12 +199,12 @@ def method_sweep(x: tuple[float, ...], k: int, method: str) -> Sweep:
     return sweep
 
 
-def sum_sweep(x: tuple[float, ...], k: int) -> SmoothTopkSum:
+def sum_sweep(scores: np.ndarray, k: int) -> SmoothTopkSum:
     """GradTopK's smooth top-k sum over the sweep grid; memoised on (x, k)."""
-    key = (x, k)
+    key = (memo_key(scores), k)
     result = _SUMS.get(key)
     if result is None:
-        raw = smooth_topk_sum(np.array(x), k, SWEEP_TAUS)
+        raw = smooth_topk_sum(scores, k, SWEEP_TAUS)
         result = SmoothTopkSum(_read_only(raw.value), raw.hard, _read_only(raw.upper))
         _SUMS.put(key, result)
     return result
@@ -382,8 +387,8 @@ def _threshold(x, k, tau, method, methods) -> ThresholdView:
     return ThresholdView(method, lambdas, curves, roots, trace, mid_values, y_top)
 
 
-def _smooth_sum(x, k, tau, key) -> SumView:
-    sweep = sum_sweep(key, k)
+def _smooth_sum(x, k, tau) -> SumView:
+    sweep = sum_sweep(x, k)
     now = float(smooth_topk_sum(x, k, [tau]).value[0])
     # The band's upper edge leaves the view where τ·log C(n, k) passes k·spread: the interesting small-τ part.
     span = max(k * float(x.max() - x.min()), 1.0)
@@ -430,7 +435,7 @@ def compute_frame(params: dict[str, Any], job) -> Frame:
     tau = params["tau"]
     methods = tuple(m for m in ORDER if m in params["methods"])
     line, marker = _focus_pair(params["focus"])
-    key = tuple(x.tolist())
+    key = memo_key(x)
     hard = hard_topk(x, k)
     shown, shown_note = shown_entries(x, k)
 
@@ -443,7 +448,7 @@ def compute_frame(params: dict[str, Any], job) -> Frame:
             job.progress(new.index(method) / len(new), message)
         else:
             job.check()
-        sweeps[method] = method_sweep(key, k, method)
+        sweeps[method] = method_sweep(x, k, method)
 
     outputs = {m: soft_topk(x, k, tau, m, **method_options(m)) for m in curve_methods}
     checks = {m: check(x, outputs[m], hard) for m in methods}
@@ -451,7 +456,7 @@ def compute_frame(params: dict[str, Any], job) -> Frame:
     components = _components(x, k, tau, shown, line, marker, sweeps, outputs)
     threshold = _threshold(x, k, tau, _bisection_method(params["focus"], methods), methods)
     job.check()
-    smooth_sum = _smooth_sum(x, k, tau, key)
+    smooth_sum = _smooth_sum(x, k, tau)
     jacobian = _jacobian(x, k, tau, _jacobian_method(params["focus"], methods), shown)
     simplex = _simplex(x, k, methods, sweeps, outputs) if n == 3 else None
     return Frame(x, k, params["k"], tau, hard, shown, shown_note, methods, outputs, checks, sweeps, components,
