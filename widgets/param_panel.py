@@ -25,6 +25,13 @@ _LOG_STEPS = 1000  # slider resolution across a log range
 _INVALID = "border: 1px solid #C0392B;"
 
 
+def _set_style_sheet(widget: QWidget, sheet: str) -> None:
+    """Only a real change: setting a style sheet re-polishes the widget and repaints its window, on every value a
+    slider drag delivers otherwise."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class _KeyboardDoubleSlider(QDoubleSlider):
     """superqt's float slider ignores the keyboard (its triggerAction is a no-op); arrows, pages, Home/End here."""
 
@@ -76,7 +83,7 @@ class _CheckedEntry:
         self._label.setValue(self.value())  # also when the value is unchanged: it replaces a refused entry
 
     def mark_invalid(self, message: str) -> None:
-        self._label.setStyleSheet(self._label_style + (_INVALID if message else ""))
+        _set_style_sheet(self._label, self._label_style + (_INVALID if message else ""))
         self._label.setToolTip(message)
 
 
@@ -128,7 +135,7 @@ class LogSlider(QWidget):
     def _show_value(self) -> None:
         """The value in use, in place of any refused entry."""
         self._field.setText(f"{self._value:.3g}")
-        self._field.setStyleSheet("")
+        _set_style_sheet(self._field, "")
         self._field.setToolTip("")
 
     @Slot(int)
@@ -148,7 +155,7 @@ class LogSlider(QWidget):
             message = self.tr("enter a number between {low} and {high}").format(
                 low=f"{self._minimum:.3g}", high=f"{self._maximum:.3g}"
             )
-            self._field.setStyleSheet(_INVALID)
+            _set_style_sheet(self._field, _INVALID)
             self._field.setToolTip(message)
             self.rejected.emit(message)
             return
@@ -280,7 +287,7 @@ class ParamPanel(QWidget):
                     box.blockSignals(False)
             else:
                 control.setText(str(value))
-                control.setStyleSheet("")
+                _set_style_sheet(control, "")
                 control.setToolTip(self._tr(spec.tooltip))
         finally:
             control.blockSignals(False)
@@ -333,10 +340,10 @@ class ParamPanel(QWidget):
             value = spec.parse(control.text())
         except ValueError as exc:
             tooltip = self._tr(spec.tooltip)
-            control.setStyleSheet(_INVALID)
+            _set_style_sheet(control, _INVALID)
             control.setToolTip(f"{tooltip}\n{exc}" if tooltip else str(exc))
             self._refuse(name, str(exc))
             return
-        control.setStyleSheet("")
+        _set_style_sheet(control, "")
         control.setToolTip(self._tr(spec.tooltip))
         self._commit(name, value)

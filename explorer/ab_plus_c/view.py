@@ -42,6 +42,7 @@ from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.steady_label import SteadyLabel
 
 # Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
 # beyond it a pure-Python sweep of ~N^(1/6) columns would hold the worker for minutes.
@@ -488,8 +489,7 @@ class AbcTab(TopicTab):
         self.presets.setToolTip(self.tr("Interesting N from the post and the model's checks"))
         self.presets.activated.connect(self._on_preset)
         layout.addWidget(self.presets)
-        self.preset_note = QLabel()
-        self.preset_note.setWordWrap(True)
+        self.preset_note = SteadyLabel(word_wrap=True, rich=False)
         self.preset_note.setObjectName("preset_note")
         layout.addWidget(self.preset_note)
 
@@ -548,7 +548,7 @@ class AbcTab(TopicTab):
         layout.addWidget(self.stack, 1)
         self.play_bar = PlayBar(FRAMES_PER_SECOND)
         self.play_bar.frame_changed.connect(self._on_frame)
-        self.play_caption = QLabel()
+        self.play_caption = SteadyLabel(rich=False)
         self.play_caption.setObjectName("play_caption")
         bottom = QHBoxLayout()
         bottom.addWidget(self.play_caption)
@@ -558,12 +558,11 @@ class AbcTab(TopicTab):
         return area
 
     def _build_badges(self) -> QVBoxLayout:
-        self.optimum_badge = QLabel()
-        self.naive_badge = QLabel()
-        self.published_badge = QLabel()
-        self.search_badge = QLabel()
-        self.counts_label = QLabel()
-        self.counts_label.setWordWrap(True)
+        self.optimum_badge = SteadyLabel(rich=False)
+        self.naive_badge = SteadyLabel(rich=False)
+        self.published_badge = SteadyLabel(rich=False)
+        self.search_badge = SteadyLabel(rich=False)
+        self.counts_label = SteadyLabel(word_wrap=True, rich=False)
         self.counts_label.setToolTip(self.tr("Candidates each method examines for this N, exactly (closed forms)"))
         for name, badge in (("optimum_badge", self.optimum_badge), ("naive_badge", self.naive_badge),
                             ("published_badge", self.published_badge), ("search_badge", self.search_badge),

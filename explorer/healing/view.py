@@ -35,6 +35,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.plot_panel import PlotPanel, Style
+from widgets.steady_label import SteadyLabel
 
 DEMO_SEED = 0  # seed of the random segmentation the sampled LM was trained on (fixed: a rebuild costs ~0.6 s)
 MAX_PROMPT_CHARS = 40
@@ -318,9 +319,7 @@ class HealingTab(TopicTab):
                 prompt=preset.prompt, tokenizer=self.tr(TOKENIZER_NAMES[preset.tokenizer]), back_off=preset.back_off
             ))
         self.preset_combo.activated.connect(self.apply_preset)
-        self.preset_note = QLabel()
-        self.preset_note.setTextFormat(Qt.TextFormat.RichText)
-        self.preset_note.setWordWrap(True)
+        self.preset_note = SteadyLabel(word_wrap=True)
         heading = QLabel("<b>{}</b>".format(self.tr("Presets")))
         layout.addWidget(heading)
         layout.addWidget(self.preset_combo)
@@ -570,9 +569,7 @@ class HealingTab(TopicTab):
 
 # ----- drawing helpers (GUI thread) -----
 def _rich_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
+    label = SteadyLabel(word_wrap=True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label

@@ -53,6 +53,7 @@ from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.steady_label import SteadyLabel
 
 SIGMA_MIN, SIGMA_MAX = 0.002, 80.0
 DDIM_ETA = 0.5  # the stochastic DDIM of the menu (η = 0 would be Euler exactly); its label states the value
@@ -512,8 +513,7 @@ class SamplingTab(TopicTab):
 
         self.play_bar = PlayBar(FRAMES_PER_SECOND)
         self.play_bar.frame_changed.connect(self._on_frame)
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
+        self.readout = SteadyLabel(word_wrap=True, rich=False)
         self.readout.setObjectName("readout")
         area = QWidget()
         layout = QVBoxLayout(area)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +27,7 @@ from explorer.tab import TopicTab
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.steady_label import SteadyLabel
 
 EVENT_NAMES = ("A", "B", "C")
 SNAP = 0.25  # dragged events snap to this grid
@@ -204,8 +204,7 @@ class SpacetimeTab(TopicTab):
             self.tr("Set β so that the worldline from the origin to the selected event is at rest")
         )
         self.rest_button.clicked.connect(self.boost_to_rest_frame)
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
+        self.readout = SteadyLabel(word_wrap=True, rich=False)
 
         table_side = QVBoxLayout()
         table_side.addWidget(self.table)

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QRectF, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from superqt import QFlowLayout
@@ -47,6 +47,7 @@ from explorer.topk.frame import (
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
 from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.steady_label import SteadyLabel
 
 # Variants share the colour of what they equal: the post's recursion is GradTopK, Sinkhorn converges to sigmoid.
 METHOD_ROLES = {
@@ -222,8 +223,7 @@ class TopkTab(TopicTab):
             self.preset_combo.addItem(self.tr(text), key)
         self.preset_combo.addItem(self.tr("Custom scores"), CUSTOM)
         self.preset_combo.activated.connect(self.apply_preset)
-        self.preset_note = QLabel()
-        self.preset_note.setWordWrap(True)
+        self.preset_note = SteadyLabel(word_wrap=True, rich=False)
         layout.addWidget(QLabel("<b>" + self.tr("Presets") + "</b>"))
         layout.addWidget(self.preset_combo)
         layout.addWidget(self.preset_note)
@@ -236,17 +236,15 @@ class TopkTab(TopicTab):
         flow.setContentsMargins(8, 4, 8, 0)
         flow.setHorizontalSpacing(16)
         flow.setVerticalSpacing(2)
-        self.key_heading = QLabel()
+        self.key_heading = SteadyLabel()
         flow.addWidget(self.key_heading)
-        self.key_items = {name: QLabel() for name in ("hard", *ORDER, "none")}
+        self.key_items = {name: SteadyLabel() for name in ("hard", *ORDER, "none")}
         self.key_items["none"].setText(self.tr("no method selected"))
         self.key_items["none"].hide()
         for label in self.key_items.values():
-            label.setTextFormat(Qt.TextFormat.RichText)
             flow.addWidget(label)
-        self.k_notice = QLabel()
+        self.k_notice = SteadyLabel(word_wrap=True, rich=False)
         self.k_notice.setObjectName("topk_notice")
-        self.k_notice.setWordWrap(True)
         self.k_notice.setContentsMargins(8, 0, 8, 0)
         self.k_notice.hide()
         self._style_notice(self.theme)
@@ -421,9 +419,9 @@ class TopkTab(TopicTab):
         """The shared colour key, with each method's Σ and any broken property flagged at the current τ."""
         theme = self.theme
         warn = theme.warning
-        _set_label(self.key_heading, f"<b>n = {frame.n}, k = {frame.k}, τ = {frame.tau:.3g}</b>")
+        self.key_heading.setText(f"<b>n = {frame.n}, k = {frame.k}, τ = {frame.tau:.3g}</b>")
         hard_swatch = _blend(theme.muted, theme.background, 100)
-        _set_label(self.key_items["hard"], f'<span style="color:{hard_swatch}">■</span>&nbsp;' + self.tr("hard mask"))
+        self.key_items["hard"].setText(f'<span style="color:{hard_swatch}">■</span>&nbsp;' + self.tr("hard mask"))
         for method in ORDER:
             label = self.key_items[method]
             label.setVisible(method in frame.methods)
@@ -441,7 +439,7 @@ class TopkTab(TopicTab):
                 flags.append(self.tr("order lost"))
             flag_html = "".join(f'&nbsp;<b style="color:{warn}">{flag}</b>' for flag in flags)
             total = "NaN" if math.isnan(check.total) else f"{check.total:.3f}"
-            _set_label(label, f'<span style="color:{swatch}">{"◆" if method in MARKER_METHODS else "■"}</span>'
+            label.setText(f'<span style="color:{swatch}">{"◆" if method in MARKER_METHODS else "■"}</span>'
                               f"&nbsp;{html.escape(method_label(method))}&nbsp; "
                               f'<span style="color:{total_colour}">Σ = {total}</span>{flag_html}')
         self.key_items["none"].setVisible(not frame.methods)
@@ -449,7 +447,7 @@ class TopkTab(TopicTab):
         if frame.k_requested > frame.k:
             notice = self.tr("k = {k} is more than the n = {n} scores: showing k = n = {n}, where every output is 1. "
                              "Lower k.").format(k=frame.k_requested, n=frame.n)
-        _set_label(self.k_notice, notice)
+        self.k_notice.setText(notice)
         self.k_notice.setVisible(bool(notice))
 
     def _show_bars(self, frame: Frame) -> None:
@@ -810,12 +808,6 @@ def _set_ticks(axis: pg.AxisItem, ticks: list[tuple[float, str]], every: int = 1
 def _log_ticks(axis: pg.AxisItem, values) -> None:
     """Round-number ticks on a log axis (pyqtgraph's own minor labels crowd a 6-decade axis)."""
     axis.setTicks([[(math.log10(v), f"{v:g}") for v in values], []])
-
-
-def _set_label(label: QLabel, text: str) -> None:
-    """A label change relays out its parent: only when the text differs."""
-    if label.text() != text:
-        label.setText(text)
 
 
 def _set_note(item: pg.TextItem, text: str, x: float, y: float) -> None:

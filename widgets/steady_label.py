@@ -1,0 +1,65 @@
+"""A label for text that changes with every result, without re-laying out what is around it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class SteadyLabel(QLabel):
+    """Grows when its text needs more room and does not shrink back.
+
+    A label sized to its text re-lays out its neighbours at every new value: while a slider is dragged the plots
+    beside it are resized and repainted whole (and jump). This one keeps the largest size it has needed. A new
+    width or font (window resized, presentation mode) starts over from the text it shows.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, word_wrap: bool = False,
+                 rich: bool = True):
+        super().__init__(parent)
+        if rich:
+            self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(word_wrap)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        if text == self.text():
+            return
+        super().setText(text)
+        self._hold()
+
+    def release(self) -> None:
+        """Forget the sizes held so far: the label fits its current text again."""
+        self.setMinimumSize(0, 0)
+        self._hold()
+
+    def _hold(self) -> None:
+        if not self.isVisible():
+            return  # the width is not known yet: the first resize will hold
+        if self.wordWrap():
+            height = self.heightForWidth(self.width())
+            if height > self.minimumHeight():
+                self.setMinimumHeight(height)
+            return
+        hint = self.sizeHint()
+        if hint.width() > self.minimumWidth():
+            self.setMinimumWidth(hint.width())
+        if hint.height() > self.minimumHeight():
+            self.setMinimumHeight(hint.height())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._hold()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            if self.wordWrap():
+                self.release()
+            else:
+                self._hold()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.release()
