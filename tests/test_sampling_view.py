@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from explorer.sampling import karras_sigmas, preset, prior_sample, quality_vs_steps, sample, skip_grid
-from explorer.sampling.view import ERROR_SIGMAS, EXPERIMENT_PARTICLES, SamplingTab, parse_rhos, parse_steps
+from explorer.sampling.view import DDIM_ETA, ERROR_SIGMAS, EXPERIMENT_PARTICLES, SamplingTab, parse_rhos, parse_steps
 from explorer.theme import LIGHT
 
 
@@ -162,6 +162,23 @@ def test_start_up_fills_every_plot_and_the_live_point_lies_on_its_curve(qtbot, a
     direct = quality_vs_steps(mixture.denoise, mixture, [16], ["heun"], n=EXPERIMENT_PARTICLES, seed=0)
     assert star_value[0] == pytest.approx(direct.values["heun"][0], rel=1e-9)
     tab.shutdown()
+
+
+@pytest.mark.parametrize("solver", ["euler", "dpmpp_2m", "ddim", "ddpm"])
+@pytest.mark.parametrize("particles", [EXPERIMENT_PARTICLES // 2, 3 * EXPERIMENT_PARTICLES])
+def test_the_live_quality_point_is_quality_vs_steps_for_every_solver(solver, particles):
+    """The live view reuses its own run for an ODE solver and runs again for a stochastic one; either way the point
+    and the floor are those quality_vs_steps computes on its own."""
+    from explorer.params import defaults
+    from explorer.runner import Job
+
+    params = dict(defaults(SamplingTab.specs), solver=solver, steps=5, particles=particles, preset="two_moons", seed=3)
+    live = SamplingTab.compute(params, Job(0, lambda *_: None))
+    mixture = preset("two_moons")
+    direct = quality_vs_steps(mixture.denoise, mixture, [5], [solver], n=EXPERIMENT_PARTICLES, seed=3, eta=DDIM_ETA)
+    assert live.metric == pytest.approx(direct.values[solver][0], rel=1e-9)
+    assert live.floor == pytest.approx(direct.floor, rel=1e-12)
+    assert live.trajectory.samples.shape == (particles, 2)
 
 
 def test_grid_runs_with_progress_on_a_tiny_configuration(qtbot, tab):

@@ -4,22 +4,33 @@ The numpy API re-exported here never imports torch; the network lives in `networ
 and `train`, imported on demand.
 """
 
-from .experiments import METRICS, QualityCurves, SkipGrid, denoiser_error_by_sigma, quality_vs_steps, skip_grid
+from .experiments import (
+    METRICS,
+    QualityCurves,
+    Scorer,
+    SkipGrid,
+    denoiser_error_by_sigma,
+    quality_scorer,
+    quality_vs_steps,
+    skip_grid,
+)
 from .fields import grid_points, noised_density_grid, score_field
 from .metrics import energy_distance, mode_coverage, nll, per_sample_error, sliced_wasserstein
 from .mixture import PRESETS, GaussianMixture, preset
 from .schedules import SCHEDULES, get_schedule, karras_sigmas, vp_cosine_sigmas, vp_linear_sigmas
 from .skip_profile import SKIP_DIRECTIONS, skip_rho_profile
-from .solvers import SOLVERS, Trajectory, check_sigmas, prior_sample, reference_solve, sample
+from .solvers import ODE_SOLVERS, SOLVERS, Trajectory, check_sigmas, prior_sample, reference_solve, sample
 
 __all__ = [
     "METRICS",
+    "ODE_SOLVERS",
     "PRESETS",
     "SCHEDULES",
     "SKIP_DIRECTIONS",
     "SOLVERS",
     "GaussianMixture",
     "QualityCurves",
+    "Scorer",
     "SkipGrid",
     "Trajectory",
     "check_sigmas",
@@ -34,6 +45,7 @@ __all__ = [
     "per_sample_error",
     "preset",
     "prior_sample",
+    "quality_scorer",
     "quality_vs_steps",
     "reference_solve",
     "sample",

@@ -53,7 +53,7 @@ class SkipGrid:
 FLOOR_REPEATS = 5
 
 
-class _Scorer:
+class Scorer:
     """One metric against fixed true samples, plus its sampling-noise floor.
 
     The floor is the same metric for independent sets of exact samples of the same size (for nll
@@ -82,6 +82,15 @@ class _Scorer:
         if self.metric == "mode_coverage":
             return mode_coverage(self.mixture, x, self.eval_sigma)
         return float(np.mean(per_sample_error(x, reference)))
+
+
+def quality_scorer(mixture: GaussianMixture, *, metric: str = "sliced_wasserstein", n: int = 2000, seed: int = 0,
+                   sigma_min: float = 0.002) -> Scorer:
+    """The scorer quality_vs_steps and skip_grid use for these arguments: the same true samples and floor, so a run
+    scored with it is a point of their curves. Worth keeping: the floor alone costs FLOOR_REPEATS + 1 evaluations."""
+    _check_size(n)
+    truth_seed = np.random.SeedSequence(seed).spawn(3)[0]
+    return Scorer(metric, mixture, n, truth_seed, sigma_min)
 
 
 def _steps_array(steps_list) -> np.ndarray:
@@ -122,8 +131,8 @@ def quality_vs_steps(
     unknown = [s for s in solvers if s not in SOLVERS]
     if unknown or not solvers:
         raise ValueError(f"unknown solvers {unknown}; choose from {', '.join(SOLVERS)}")
-    truth_seed, prior_seed, noise_seed = np.random.SeedSequence(seed).spawn(3)
-    scorer = _Scorer(metric, mixture, n, truth_seed, sigma_min)
+    _, prior_seed, noise_seed = np.random.SeedSequence(seed).spawn(3)
+    scorer = quality_scorer(mixture, metric=metric, n=n, seed=seed, sigma_min=sigma_min)
     x_T = prior_sample(n, sigma_max, prior_seed)
     reference = reference_solve(denoiser, x_T, sigma_max, sigma_min) if metric == "reference_error" else None
     nfe = {s: np.zeros(steps.size, dtype=int) for s in solvers}
@@ -174,8 +183,8 @@ def skip_grid(
     _check_size(n)
     if solver not in SOLVERS:
         raise ValueError(f"unknown solver {solver!r}; choose one of {', '.join(SOLVERS)}")
-    truth_seed, prior_seed, noise_seed = np.random.SeedSequence(seed).spawn(3)
-    scorer = _Scorer(metric, mixture, n, truth_seed, sigma_min)
+    _, prior_seed, noise_seed = np.random.SeedSequence(seed).spawn(3)
+    scorer = quality_scorer(mixture, metric=metric, n=n, seed=seed, sigma_min=sigma_min)
     x_T = prior_sample(n, sigma_max, prior_seed)
     reference = None
     if metric == "reference_error":

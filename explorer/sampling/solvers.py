@@ -19,6 +19,7 @@ from .schedules import karras_sigmas
 Denoiser = Callable[[np.ndarray, float], np.ndarray]
 
 SOLVERS = ("euler", "ddim", "heun", "dpmpp_2m", "ddpm")
+ODE_SOLVERS = ("euler", "heun", "dpmpp_2m")  # deterministic; ddim (η > 0) and ddpm draw noise
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from explorer.i18n import QT_TRANSLATE_NOOP, translate
 from explorer.params import ParamSpec, spec_by_name
 from explorer.runner import Cancelled, Job
 from explorer.sampling import (
+    ODE_SOLVERS,
     PRESETS,
     SCHEDULES,
     SKIP_DIRECTIONS,
@@ -43,6 +44,7 @@ from explorer.sampling import (
     grid_points,
     preset,
     prior_sample,
+    quality_scorer,
     quality_vs_steps,
     sample,
     skip_grid,
@@ -310,6 +312,12 @@ def trails(traces: np.ndarray, frame: int) -> np.ndarray:
     return np.concatenate([upto, gaps], axis=1).reshape(-1, 2)
 
 
+@functools.lru_cache(maxsize=4)
+def live_scorer(preset_name: str, seed: int):
+    """The scorer behind the quality curves for this preset and seed (its floor takes as long as a sampling run)."""
+    return quality_scorer(preset(preset_name), n=EXPERIMENT_PARTICLES, seed=seed)
+
+
 def compute_live(params: dict[str, Any], job: Job) -> LiveResult:
     mixture = preset(params["preset"])
     steps, solver, seed = params["steps"], params["solver"], params["seed"]
@@ -323,12 +331,17 @@ def compute_live(params: dict[str, Any], job: Job) -> LiveResult:
         denoise = _checked(denoiser(params["skip_rho"]), job)
     else:
         denoise = _checked(mixture.denoise, job)
-    # The same seed streams as quality_vs_steps: the first EXPERIMENT_PARTICLES particles of an ODE solver are
-    # exactly the run behind the quality point below.
+    # The seed streams of quality_vs_steps, so the quality point is its run: an ODE solver's first
+    # EXPERIMENT_PARTICLES particles are that run exactly; a stochastic solver draws its noise per particle count,
+    # so it runs again at that count.
     _, prior_seed, noise_seed = np.random.SeedSequence(seed).spawn(3)
-    trajectory = sample(denoise, prior_sample(particles, SIGMA_MAX, prior_seed), sigmas, solver, noise_seed, DDIM_ETA)
-    point = quality_vs_steps(denoise, mixture, [steps], [solver], schedule=params["schedule"],
-                             n=EXPERIMENT_PARTICLES, seed=seed, eta=DDIM_ETA)
+    x_T = prior_sample(max(particles, EXPERIMENT_PARTICLES), SIGMA_MAX, prior_seed)
+    trajectory = sample(denoise, x_T[:particles], sigmas, solver, noise_seed, DDIM_ETA)
+    if solver in ODE_SOLVERS and particles >= EXPERIMENT_PARTICLES:
+        scored = trajectory.samples[:EXPERIMENT_PARTICLES]
+    else:
+        scored = sample(denoise, x_T[:EXPERIMENT_PARTICLES], sigmas, solver, noise_seed, DDIM_ETA).samples
+    scorer = live_scorer(params["preset"], seed)
     scale, half_width, images = display_frames(params["preset"], params["schedule"], steps, params["view"])
     error_curve = None
     if use_network:
@@ -338,7 +351,7 @@ def compute_live(params: dict[str, Any], job: Job) -> LiveResult:
         trajectory=trajectory, scale=scale, half_width=half_width, images=images,
         traces=(trajectory.path[:, :TRACE_COUNT] * scale[:, None, None]).transpose(1, 0, 2),
         params={k: v for k, v in params.items() if k != NETWORK}, particles=particles,
-        metric=float(point.values[solver][0]), floor=float(point.floor), error_curve=error_curve,
+        metric=scorer.score(scored), floor=scorer.floor, error_curve=error_curve,
     )
 
 
