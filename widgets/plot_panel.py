@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from explorer.theme import Theme
 
@@ -107,6 +107,16 @@ def _let_title_shrink(label: pg.LabelItem) -> None:
     update_min()
 
 
+def _legend_below(plot: pg.PlotItem) -> None:
+    """A legend in a row of its own under the x axis, for plots whose data fill every corner: inside, it would
+    cover some. The plot's items named later join it as usual (PlotItem adds them to ``plot.legend``)."""
+    legend = pg.LegendItem(offset=None, verSpacing=-4)
+    legend.setColumnCount(4)
+    legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)  # as wide as its entries
+    plot.layout.addItem(legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
+    plot.legend = legend
+
+
 class PlotPanel(pg.GraphicsLayoutWidget):
     """Plots laid out in a grid, with factory methods for themed items."""
 
@@ -163,7 +173,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         y_label: str = "",
         rowspan: int = 1,
         colspan: int = 1,
-        legend: bool | tuple[int, int] = False,
+        legend: bool | tuple[int, int] | str = False,
         equal_aspect: bool = False,
         log_x: bool = False,
         log_y: bool = False,
@@ -183,7 +193,9 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             plot.setAspectLocked(True)
         plot._explorer_labels = (title, x_label, y_label)  # re-applied with theme colours and fonts
         _let_title_shrink(plot.titleLabel)
-        if legend:
+        if legend == "below":
+            _legend_below(plot)
+        elif legend:
             # ``legend`` may be an offset: negative numbers anchor it to the right / bottom edge.
             plot.addLegend(offset=legend if isinstance(legend, tuple) else (8, 8))
         box = plot.getViewBox()

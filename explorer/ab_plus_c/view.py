@@ -620,7 +620,7 @@ class AbcTab(TopicTab):
         self.land_note = panel.text(plot, "muted", anchor=(0, 1))
 
         plot = self.saw_plot = panel.add_plot(0, 1, self.tr("S(a) − S*, b = ⌊N/a⌋ (shaded: Algorithm 1)"), "a",
-                                              "S − S*", legend=(-6, 6))
+                                              "S − S*", legend="below")
         plot.showAxis("top")
         self.saw_band_top = panel.curve(plot, Style("c0", 0))
         self.saw_band_bottom = panel.curve(plot, Style("c0", 0))

@@ -506,8 +506,7 @@ class SamplingTab(TopicTab):
         self.flow_plot = panel.add_plot(0, 0, self.tr("Probability-flow ODE: noise → data"), *AXIS_LABELS["scaled"],
                                         rowspan=3, equal_aspect=True, legend=(-6, 6))
         self.quality_plot = panel.add_plot(0, 1, self.tr("Quality vs NFE"), self.tr("NFE (evaluations of D)"),
-                                           self.tr("sliced W₂ to data"), legend=(-6, 6), log_x=True, log_y=True)
-        self.quality_plot.legend.setColumnCount(3)
+                                           self.tr("sliced W₂ to data"), legend="below", log_x=True, log_y=True)
         self.grid_plot = panel.add_plot(1, 1, self.tr("Skip-Tuning grid"), self.tr("solver steps"),
                                         self.tr("skip scale ρ"))
         self.error_plot = panel.add_plot(2, 1, self.tr("Network error vs exact D"), self.tr("noise level σ"),
@@ -908,7 +907,7 @@ class SamplingTab(TopicTab):
         values = np.concatenate([*curves.values.values(), [curves.floor]])
         positive = values[np.isfinite(values) & (values > 0)]
         low = max(positive.min() if positive.size else 1.0, 1e-6) / 2.2  # room for the note below the floor
-        high = min(max(positive.max() if positive.size else 1.0, 10 * low), CURVE_CEILING) * 3.0  # legend room
+        high = min(max(positive.max() if positive.size else 1.0, 10 * low), CURVE_CEILING) * 1.2
         self.quality_plot.setRange(xRange=(0.0, math.log10(top)), yRange=(math.log10(low), math.log10(high)),
                                    padding=0.02)
         off = [(SOLVER_SHORT[s], curves.nfe[s][np.nanargmax(v)], np.nanmax(v)) for s, v in curves.values.items()

@@ -1,0 +1,30 @@
+"""A legend "below" a plot sits under its x axis, outside the data, and lists the plot's named items."""
+
+import numpy as np
+
+from explorer.theme import DARK, LIGHT
+from widgets.plot_panel import PlotPanel, Style
+
+
+def test_a_legend_below_lists_named_items_outside_the_view(qtbot, app):
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, "title", "x", "y", legend="below")
+    curve = panel.curve(plot, Style("c0"), "a curve")
+    panel.curve(plot, Style("c1"))  # unnamed: not listed
+    points = panel.scatter(plot, Style("c2"), name="some points")
+    curve.setData(np.arange(5.0), np.arange(5.0) ** 2)
+    points.setData([1.0], [1.0])
+    panel.resize(500, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(50)
+    assert [label.text for _, label in plot.legend.items] == ["a curve", "some points"]
+    view = plot.getViewBox().sceneBoundingRect()
+    legend = plot.legend.sceneBoundingRect()
+    bottom_axis = plot.getAxis("bottom").sceneBoundingRect()
+    assert legend.top() >= bottom_axis.bottom() - 1 and legend.top() >= view.bottom(), (legend, view)
+    assert not legend.intersects(view)
+    assert legend.width() < view.width()  # as wide as its entries, centred
+    panel.apply_theme(DARK)  # restyled like the legends inside plots
+    assert plot.legend.opts["labelTextColor"] is not None
