@@ -8,9 +8,9 @@ these machines are noisy and absolute times drift. Never run by the test suite.
 * Start-up: wall time from launching a fresh Python process to the window's first paint event, for the app and for
   the floor (a bare QMainWindow holding one pyqtgraph plot). Runs alternate so drift hits both equally.
 * Update: for one parameter per tab, the time from the change to the repainted plots (worker compute, the throttled
-  redraw, and Qt's own repaint of what changed, observed as paint events on the plot viewports). The matplotlib figure has the same subplots and the same curves;
-  its update is the same compute plus ``set_data`` on existing lines and ``canvas.draw()``, what a careful
-  matplotlib user would write.
+  redraw, and Qt's own repaint of what changed, observed as paint events on the plot viewports). The matplotlib
+  figure has the same subplots and the same curves; its update is the same compute plus ``set_data`` on existing
+  lines and ``canvas.draw()``, what a careful matplotlib user would write.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def bench_tab(topic, repeats: int) -> str:
         start = time.perf_counter()
         tab.set_params({spec.name: values[index % 2]})
         _wait(tab)
-        _pump_until(lambda: paints.count > seen)
+        _pump_until(lambda seen=seen: paints.count > seen)
         qt_times.append(time.perf_counter() - start)
 
     figure, lines = _matplotlib_twin(tab, export)

@@ -79,8 +79,8 @@ def main() -> None:
     for method, profile in PROFILES.items():
         ours, base = [], []
         for _ in range(args.repeats):
-            t_ours, y_ours = timed(lambda: soft_topk(x, k, 1.0, method))
-            t_base, y_base = timed(lambda: reference_bisection(x, k, profile))
+            t_ours, y_ours = timed(lambda method=method: soft_topk(x, k, 1.0, method))
+            t_base, y_base = timed(lambda profile=profile: reference_bisection(x, k, profile))
             ours.append(t_ours)
             base.append(t_base)
         label = f'"{method}", n = 10⁶, k = {k} vs bisection to 1e-4'

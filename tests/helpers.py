@@ -1,5 +1,6 @@
 """Test helpers: run the command line, inspect PNGs."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -75,6 +76,22 @@ def settle(qtbot, tab, timeout_s=120):
     """Wait until the tab has computed, drawn and rendered its formulas."""
     assert tab.runner.wait_idle(timeout_s), f"{tab.topic_id} did not finish computing"
     qtbot.waitUntil(tab.is_idle, timeout=10_000)
+
+
+@contextlib.contextmanager
+def built_in_chinese(app, build):
+    """The tab ``build()`` makes with the UI in Chinese; it is shut down and the UI is English again afterwards."""
+    from explorer import i18n
+
+    i18n.install(app, "zh")
+    tab = None
+    try:
+        tab = build()
+        yield tab
+    finally:
+        i18n.install(app, "en")
+        if tab is not None:
+            tab.shutdown()
 
 
 def open_tab(qtbot, tab_class, theme=None, size=(1280, 800)):

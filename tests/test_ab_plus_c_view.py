@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import open_tab, settle
+from helpers import built_in_chinese, open_tab, settle
 
 import explorer.ab_plus_c as ab
-from explorer import i18n, lesson
+from explorer import lesson
 from explorer.ab_plus_c.view import (
     ALGORITHMS,
     MAX_FRAMES,
@@ -330,31 +330,26 @@ def _drawn(tab):
 
 def test_chinese_ui_shows_the_same_values(qtbot, app):
     english = open_tab(qtbot, AbcTab)
-    try:
-        i18n.install(app, "zh")
-        chinese = open_tab(qtbot, AbcTab)
-    finally:
-        i18n.install(app, "en")
-    label = chinese.panel.layout().labelForField(chinese.panel.control("algorithm")).text()
-    assert label == "动画演示的搜索"
-    assert chinese.panel.control("algorithm").currentText() == "算法 1（原文）"
-    assert chinese.land_plot.titleLabel.text == "(a, b) 网格上的代价 S − S*"
-    assert chinese.page_bar.tabText(0) == "(a, b) 代价地形"
-    assert chinese.explanation_panel.toPlainText().startswith("N = ab + c：a + b + c 的最小值")
-    assert "把自然数写成" in chinese.explanation_panel.toPlainText()
-    assert chinese.naive_badge.text().endswith("✗ 非最优") and "optimal" not in chinese.naive_badge.text()
-    assert chinese.presets.currentText() == "130：朴素解失效" and "最优解" in chinese.preset_note.text()
-    assert "搜索轨迹" in chinese.ab_trace["plot"].titleLabel.text
-    # Numbers and plots do not depend on the language.
-    assert chinese.optimum_badge.text() == english.optimum_badge.text()
-    assert chinese.params() == english.params() and _drawn(chinese) == _drawn(english)
-    # Presets are found by their key, not their (translated) text.
-    index = chinese.presets.findData("2879: hardest < 3000")
-    assert chinese.presets.itemText(index) == "2879：3000 以内最难"
-    chinese.presets.activated.emit(index)
-    settle(qtbot, chinese)
-    assert chinese.params()["N"] == 2879 and chinese.presets.currentIndex() == index
-    chinese.shutdown()
+    with built_in_chinese(app, lambda: open_tab(qtbot, AbcTab)) as chinese:
+        label = chinese.panel.layout().labelForField(chinese.panel.control("algorithm")).text()
+        assert label == "动画演示的搜索"
+        assert chinese.panel.control("algorithm").currentText() == "算法 1（原文）"
+        assert chinese.land_plot.titleLabel.text == "(a, b) 网格上的代价 S − S*"
+        assert chinese.page_bar.tabText(0) == "(a, b) 代价地形"
+        assert chinese.explanation_panel.toPlainText().startswith("N = ab + c：a + b + c 的最小值")
+        assert "把自然数写成" in chinese.explanation_panel.toPlainText()
+        assert chinese.naive_badge.text().endswith("✗ 非最优") and "optimal" not in chinese.naive_badge.text()
+        assert chinese.presets.currentText() == "130：朴素解失效" and "最优解" in chinese.preset_note.text()
+        assert "搜索轨迹" in chinese.ab_trace["plot"].titleLabel.text
+        # Numbers and plots do not depend on the language.
+        assert chinese.optimum_badge.text() == english.optimum_badge.text()
+        assert chinese.params() == english.params() and _drawn(chinese) == _drawn(english)
+        # Presets are found by their key, not their (translated) text.
+        index = chinese.presets.findData("2879: hardest < 3000")
+        assert chinese.presets.itemText(index) == "2879：3000 以内最难"
+        chinese.presets.activated.emit(index)
+        settle(qtbot, chinese)
+        assert chinese.params()["N"] == 2879 and chinese.presets.currentIndex() == index
     english.shutdown()
 
 

@@ -2,9 +2,10 @@
 
 import re
 
+from helpers import ROOT
+
 from explorer.cli import build_parser
 from explorer.registry import TOPICS
-from helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -5,13 +5,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import open_tab, settle
+from helpers import built_in_chinese, open_tab, settle
 from PySide6.QtGui import QTextDocument
 
 from explorer import lesson
 from explorer.healing import PRESETS, SAMPLED, cached_demo, continue_text, heal
 from explorer.healing.view import DEMO_SEED, HealingTab
-from explorer.i18n import install
 from explorer.theme import DARK, LIGHT
 
 
@@ -243,9 +242,7 @@ def test_view_state_round_trip(qtbot, tab):
 
 def test_chinese_ui_shows_the_same_numbers(qtbot, app, tab):
     """UI text comes out in Chinese; prompt and corpus text, numbers and plots are exactly the English ones."""
-    install(app, "zh")
-    try:
-        zh = open_tab(qtbot, HealingTab)
+    with built_in_chinese(app, lambda: open_tab(qtbot, HealingTab)) as zh:
         zh.set_params({"back_off": 2})  # a reduced back-off adds its (translated) reason to the strip
         settle(qtbot, zh)
         label = zh.panel.layout().labelForField(zh.panel.control("tokenizer")).text()
@@ -274,9 +271,6 @@ def test_chinese_ui_shows_the_same_numbers(qtbot, app, tab):
         zh.set_params({"prompt": "ж"})  # the worker's message is translated too
         settle(qtbot, zh)
         assert "不在词表中" in zh.error_label.text()
-        zh.shutdown()
-    finally:
-        install(app, "en")
 
 
 def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):

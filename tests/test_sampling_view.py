@@ -5,6 +5,7 @@ import time
 
 import numpy as np
 import pytest
+from helpers import built_in_chinese
 
 from explorer.sampling import karras_sigmas, preset, prior_sample, quality_vs_steps, sample, skip_grid
 from explorer.sampling.view import DDIM_ETA, ERROR_SIGMAS, EXPERIMENT_PARTICLES, SamplingTab, parse_rhos, parse_steps
@@ -361,14 +362,15 @@ def shown(tab):
 
 
 def test_chinese_ui_shows_the_same_numbers(qtbot, app):
-    from explorer import i18n
-
     english = make_tab(qtbot)
-    try:
-        settle_experiments(qtbot, english)
-        i18n.install(app, "zh")
+    settle_experiments(qtbot, english)
+
+    def build():
         chinese = make_tab(qtbot)
         settle_experiments(qtbot, chinese)
+        return chinese
+
+    with built_in_chinese(app, build) as chinese:
         label = chinese.panel.layout().labelForField(chinese.panel.control("skip_rho")).text()
         assert label == "跳跃缩放 ρ"
         assert chinese.panel.control("solver").currentText() == "Heun（二阶）"
@@ -392,7 +394,4 @@ def test_chinese_ui_shows_the_same_numbers(qtbot, app):
         field.setText("2, 100")
         field.editingFinished.emit()
         assert "100 步超出 [1, 64]" in chinese.error_label.text()
-        chinese.shutdown()
-    finally:
-        i18n.install(app, "en")
-        english.shutdown()
+    english.shutdown()

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import open_tab, settle
+from helpers import built_in_chinese, open_tab, settle
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from explorer import i18n, lesson
+from explorer import lesson
 from explorer.spacetime.view import SpacetimeTab, parse_events
 from explorer.state import TabState
 
@@ -203,28 +203,21 @@ def test_a_scene_without_zoom_keeps_the_tabs_own_ranges(qtbot, tab):
 def test_chinese_ui_shows_the_same_values(qtbot, app, tab):
     english_axes = [np.nan_to_num(d) for d in tab.moving_axes.getData()]
     english_table = [tab.table.item(row, column).text() for row in range(3) for column in range(1, 6)]
-    i18n.install(app, "zh")
-    try:
-        chinese = open_tab(qtbot, SpacetimeTab)
-        try:
-            label = chinese.panel.layout().labelForField(chinese.panel.control("beta"))
-            assert label.text() == "参考系速度 β"
-            assert chinese.minkowski.titleLabel.text == "闵可夫斯基图"
-            assert chinese.explanation_panel.toPlainText().startswith("时空的对称性")
-            assert chinese.rest_button.text() == "变换到所选事件的静止系"
-            assert [chinese.table.item(row, 6).text() for row in range(3)] == ["类时", "类空", "类光"]
-            assert "留守者 10 年" in chinese.twin_text.textItem.toPlainText()
-            assert "快度 φ = 0.6931" in chinese.readout.text()
-            with pytest.raises(ValueError, match="需要 3 个事件"):
-                parse_events("1,2")
-            for ours, theirs in zip(chinese.moving_axes.getData(), english_axes):
-                np.testing.assert_array_equal(np.nan_to_num(ours), theirs)
-            assert [chinese.table.item(row, column).text() for row in range(3) for column in range(1, 6)] \
-                == english_table
-        finally:
-            chinese.shutdown()
-    finally:
-        i18n.install(app, "en")
+    with built_in_chinese(app, lambda: open_tab(qtbot, SpacetimeTab)) as chinese:
+        label = chinese.panel.layout().labelForField(chinese.panel.control("beta"))
+        assert label.text() == "参考系速度 β"
+        assert chinese.minkowski.titleLabel.text == "闵可夫斯基图"
+        assert chinese.explanation_panel.toPlainText().startswith("时空的对称性")
+        assert chinese.rest_button.text() == "变换到所选事件的静止系"
+        assert [chinese.table.item(row, 6).text() for row in range(3)] == ["类时", "类空", "类光"]
+        assert "留守者 10 年" in chinese.twin_text.textItem.toPlainText()
+        assert "快度 φ = 0.6931" in chinese.readout.text()
+        with pytest.raises(ValueError, match="需要 3 个事件"):
+            parse_events("1,2")
+        for ours, theirs in zip(chinese.moving_axes.getData(), english_axes):
+            np.testing.assert_array_equal(np.nan_to_num(ours), theirs)
+        assert [chinese.table.item(row, column).text() for row in range(3) for column in range(1, 6)] \
+            == english_table
     assert tab.rest_button.text() == "Boost to rest frame of selected"  # built before the switch
 
 

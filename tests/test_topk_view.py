@@ -5,11 +5,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import open_tab, settle
+from helpers import built_in_chinese, open_tab, settle
 from scipy.special import expit
 
 import explorer.topk as T
-from explorer import i18n, lesson
+from explorer import lesson
 from explorer.topk import frame as topk_frame
 from explorer.topk.view import ERROR_FLOOR_LOG, PRESET_KEYS, TopkTab
 
@@ -329,9 +329,7 @@ def drawn(tab):
 
 def test_chinese_ui_shows_the_same_values(qtbot, app):
     english = open_tab(qtbot, TopkTab)
-    try:
-        i18n.install(app, "zh")
-        chinese = open_tab(qtbot, TopkTab)
+    with built_in_chinese(app, lambda: open_tab(qtbot, TopkTab)) as chinese:
         assert chinese.panel.layout().labelForField(chinese.panel.control("tau")).text() == "温度 τ"
         assert chinese.panel.control("source").currentText() == "输入的分数 x"
         assert chinese.bars_plot.titleLabel.text == "当前 τ 下的输出"
@@ -351,10 +349,7 @@ def test_chinese_ui_shows_the_same_values(qtbot, app):
         field.setText("1,,2")
         field.editingFinished.emit()
         assert "第 2 项为空" in chinese.error_label.text()
-        chinese.shutdown()
-    finally:
-        i18n.install(app, "en")
-        english.shutdown()
+    english.shutdown()
 
 
 def test_applying_a_scene_keeps_the_tabs_own_ranges(qtbot, tab):
