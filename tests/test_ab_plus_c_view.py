@@ -121,12 +121,11 @@ def test_n_field_is_exact_and_rejects_bad_input(qtbot, tab):
     set_n(qtbot, tab, "2**61-1")
     assert tab.params()["N"] == 2**61 - 1
     assert "2,305,843,009,213,693,951" in tab.optimum_badge.text()
-    for bad, fragment in (("abc", "expected an integer"), ("-5", "outside the allowed range"),
-                          ("1.5", "expected an integer"), ("0", "outside the allowed range"),
-                          (str(MAX_N + 1), "outside the allowed range")):
+    for bad in ("abc", "-5", "1.5", "0", str(MAX_N + 1)):
         set_n(qtbot, tab, bad)
         assert tab.error_label.isVisible(), bad
-        assert tab.error_label.text().startswith("N:") and fragment in tab.error_label.text(), bad
+        message = tab.error_label.text()
+        assert message.startswith(f"N: “{bad[:23]}") and message.endswith("is not a whole number from 1 to 10⁴²"), bad
         assert tab.params()["N"] == 2**61 - 1, bad
     set_n(qtbot, tab, "130")
     assert not tab.error_label.isVisible()

@@ -126,7 +126,12 @@ def assert_applied(qtbot, tab, spec, value, computed: set):
 def assert_refused(tab, spec, before, marked, entry: str):
     assert tab.params() == before, f"{spec.name}: the entry {entry[:40]!r} changed the parameters"
     assert tab.error_label.isVisible(), f"{spec.name}: the entry {entry[:40]!r} was refused without a word"
-    assert_refusal(spec, tab.error_label.text())
+    message = tab.error_label.text()
+    # The panel names the row as it reads (not the command line's name) and, for a number, the range it takes.
+    assert message.startswith(spec.display_label + ":"), f"the message does not name the row: {message!r}"
+    assert len(message) <= MESSAGE_LIMIT, f"{spec.name}: a {len(message)}-character message"
+    if spec.kind in NUMERIC and not spec.log:
+        assert f"from {spec.minimum:g}" in message or f"from {spec.minimum}" in message, message
     assert INVALID_MARK in marked.styleSheet(), f"{spec.name}: the refused entry {entry[:40]!r} is not marked"
 
 
@@ -216,7 +221,7 @@ def walk_text(qtbot, tab, spec, computed):
             spec.parse(text)
         except ValueError:
             assert_refused(tab, spec, before, field, text)
-            assert spec.name in field.toolTip()
+            assert tab.error_label.text() in field.toolTip()
         else:
             assert_applied(qtbot, tab, spec, text, computed)
             assert INVALID_MARK not in field.styleSheet()

@@ -212,6 +212,10 @@ def test_chinese_ui_shows_the_same_values(qtbot, app, tab):
         assert [chinese.table.item(row, 6).text() for row in range(3)] == ["类时", "类空", "类光"]
         assert "留守者 10 年" in chinese.twin_text.textItem.toPlainText()
         assert "快度 φ = 0.6931" in chinese.readout.text()
+        field = chinese.panel.control("beta")._label  # a refused entry names its row in Chinese too
+        field.setText("abc")
+        field.editingFinished.emit()
+        assert chinese.error_label.text() == "参考系速度 β：“abc”不是 -0.99 到 0.99 之间的数"
         with pytest.raises(ValueError, match="需要 3 个事件"):
             parse_events("1,2")
         for ours, theirs in zip(chinese.moving_axes.getData(), english_axes):

@@ -23,6 +23,7 @@ from explorer.params import ParamSpec
 
 _LOG_STEPS = 1000  # slider resolution across a log range
 _INVALID = "border: 1px solid #C0392B;"
+_ECHO_LIMIT = 24  # characters of a refused entry quoted back in its message
 
 
 def _set_style_sheet(widget: QWidget, sheet: str) -> None:
@@ -196,6 +197,27 @@ class ParamPanel(QWidget):
     def _tr(self, text: str) -> str:
         return translate(self._context, text)
 
+    def _label(self, name: str) -> str:
+        """The parameter as its row names it, in the UI's language."""
+        return self._tr(self._specs[name].display_label)
+
+    def _entry_refusal(self, spec: ParamSpec, text: str, error: ValueError) -> str:
+        """Why an entry was refused, in the UI's language and naming the row (the spec's message is English and names
+        the parameter as the command line does)."""
+        label = self._label(spec.name)
+        if spec.kind in ("float", "int", "bigint"):
+            low, high = (_bound_text(bound) for bound in (spec.minimum, spec.maximum))
+            if spec.kind == "float":
+                template = self.tr("{label}: “{text}” is not a number from {low} to {high}")
+            else:
+                template = self.tr("{label}: “{text}” is not a whole number from {low} to {high}")
+            typed = text.strip()
+            typed = typed if len(typed) <= _ECHO_LIMIT else typed[: _ECHO_LIMIT - 1] + "…"
+            return template.format(label=label, text=typed, low=low, high=high)
+        message = str(error)
+        prefix = f"{spec.name}: "  # a tab's own parser, already translated: keep its words, name the row
+        return f"{label}: {message[len(prefix):] if message.startswith(prefix) else message}"
+
     def control(self, name: str) -> QWidget:
         return self._controls[name]
 
@@ -229,7 +251,7 @@ class ParamPanel(QWidget):
         if kind == "float" and spec.log:
             control = LogSlider(spec.minimum, spec.maximum)
             control.valueChanged.connect(lambda v, n=spec.name: self._commit(n, v))
-            control.rejected.connect(lambda message, n=spec.name: self._refuse(n, f"{n}: {message}"))
+            control.rejected.connect(lambda message, n=spec.name: self._refuse(n, f"{self._label(n)}: {message}"))
         elif kind == "float":
             control = LabeledDoubleSlider(Qt.Orientation.Horizontal)
             control.setRange(spec.minimum, spec.maximum)
@@ -321,8 +343,9 @@ class ParamPanel(QWidget):
         try:
             value = spec.parse(text)
         except ValueError as exc:
-            control.mark_invalid(str(exc))
-            self._refuse(name, str(exc))
+            message = self._entry_refusal(spec, text, exc)
+            control.mark_invalid(message)
+            self._refuse(name, message)
             return
         control.blockSignals(True)
         control.setValue(value)
@@ -339,11 +362,29 @@ class ParamPanel(QWidget):
         try:
             value = spec.parse(control.text())
         except ValueError as exc:
+            message = self._entry_refusal(spec, control.text(), exc)
             tooltip = self._tr(spec.tooltip)
             _set_style_sheet(control, _INVALID)
-            control.setToolTip(f"{tooltip}\n{exc}" if tooltip else str(exc))
-            self._refuse(name, str(exc))
+            control.setToolTip(f"{tooltip}\n{message}" if tooltip else message)
+            self._refuse(name, message)
             return
         _set_style_sheet(control, "")
         control.setToolTip(self._tr(spec.tooltip))
         self._commit(name, value)
+
+
+def _bound_text(bound) -> str:
+    """A range end as a reader writes it: whole numbers in full, very large ones as a power of ten."""
+    if bound is None:
+        return "∞"
+    if float(bound).is_integer():
+        whole = int(bound)
+        if abs(whole) < 10**15:
+            return str(whole)
+        digits = str(abs(whole))
+        if digits.strip("0") == "1":
+            return ("−" if whole < 0 else "") + "10" + str(len(digits) - 1).translate(_SUPERSCRIPTS)
+    return f"{bound:.4g}"
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

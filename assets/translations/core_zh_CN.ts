@@ -371,6 +371,17 @@
     </message>
 </context>
 <context>
+    <name>ParamPanel</name>
+    <message>
+        <source>{label}: “{text}” is not a number from {low} to {high}</source>
+        <translation>{label}：“{text}”不是 {low} 到 {high} 之间的数</translation>
+    </message>
+    <message>
+        <source>{label}: “{text}” is not a whole number from {low} to {high}</source>
+        <translation>{label}：“{text}”不是 {low} 到 {high} 之间的整数</translation>
+    </message>
+</context>
+<context>
     <name>PlayBar</name>
     <message>
         <source>▶ Play</source>
