@@ -137,8 +137,8 @@ def test_tau_changes_the_bars_but_not_the_sweeps(qtbot, tab, monkeypatch):
     before_components = curve(tab.component_curves)
     sweep = tab._frame.sweeps["grad"]
     calls = []
-    original = topk_frame.tau_sweep
-    monkeypatch.setattr(topk_frame, "tau_sweep", lambda *a, **kw: (calls.append(a), original(*a, **kw))[1])
+    original = topk_frame.sweep_with_error
+    monkeypatch.setattr(topk_frame, "sweep_with_error", lambda *a, **kw: (calls.append(a), original(*a, **kw))[1])
     tab.panel.control("tau")._slider.setValue(333)  # a third of the way along 1e-3 .. 1e3: τ ≈ 0.1
     settle(qtbot, tab)
     assert tab.params()["tau"] == pytest.approx(0.1, rel=0.01)

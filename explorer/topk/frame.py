@@ -22,7 +22,7 @@ from .methods import JACOBIAN_METHODS, soft_topk, topk_jacobian
 from .roots import bisection_trace, threshold_function, threshold_root
 from .simplex import simplex_path, triangle_xy
 from .smooth_sum import SmoothTopkSum, smooth_topk_sum
-from .sweep import large_tau_asymptote, tau_sweep
+from .sweep import large_tau_asymptote, sweep_with_error
 from .threshold import THRESHOLD_METHODS
 
 TAU_MIN, TAU_MAX = 1e-3, 1e3
@@ -192,8 +192,7 @@ def method_sweep(scores: np.ndarray, k: int, method: str) -> Sweep:
     sweep = _SWEEPS.get(key)
     if sweep is None:
         taus = sweep_taus(len(scores), k, method)
-        values = tau_sweep(scores, k, taus, method, **method_options(method))
-        error = np.abs(values - hard_topk(scores, k)).sum(axis=1)
+        values, error = sweep_with_error(scores, k, taus, method, **method_options(method))
         sweep = Sweep(_read_only(taus), _read_only(values), _read_only(error))
         _SWEEPS.put(key, sweep)
     return sweep

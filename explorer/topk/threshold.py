@@ -84,9 +84,14 @@ def _newton_sigmoid(v, k, lo, hi, nu):
     """Safeguarded Newton for Σ σ(v − ν) = k (k may be fractional) from ``nu`` inside [lo, hi]."""
     previous = np.full(nu.shape, np.inf)
     for _ in range(_MAX_NEWTON):
-        y = expit(v - nu[..., None])
-        excess = y.sum(axis=-1) - k
-        slope = (y * (1.0 - y)).sum(axis=-1)  # = −F'(ν)
+        z = v - nu[..., None]
+        above = z >= 0
+        # F(ν) − k as (#above − k) + the mass below ν − the shortfall from 1 above it: each tail term keeps its own
+        # digits. Summing the outputs instead cancels once the tails are below 1e-16, and then any ν in a wide
+        # interval looks like a root, which misplaces the tails by several per cent at small τ.
+        tail = expit(-np.abs(z))
+        excess = above.sum(axis=-1) - k + np.where(above, -tail, tail).sum(axis=-1)
+        slope = (tail * (1.0 - tail)).sum(axis=-1)  # = −F'(ν)
         lo = np.where(excess > 0, nu, lo)
         hi = np.where(excess < 0, nu, hi)
         with np.errstate(divide="ignore", invalid="ignore"):
