@@ -84,14 +84,17 @@ def _newton_sigmoid(v, k, lo, hi, nu):
     """Safeguarded Newton for Σ σ(v − ν) = k (k may be fractional) from ``nu`` inside [lo, hi]."""
     previous = np.full(nu.shape, np.inf)
     for _ in range(_MAX_NEWTON):
-        z = v - nu[..., None]
-        above = z >= 0
-        # F(ν) − k as (#above − k) + the mass below ν − the shortfall from 1 above it: each tail term keeps its own
-        # digits. Summing the outputs instead cancels once the tails are below 1e-16, and then any ν in a wide
+        # F(ν) − k as (#above ν − k) + the mass below ν − the shortfall from 1 above it: each tail term keeps its
+        # own digits. Summing the outputs instead cancels once the tails are below 1e-16, and then any ν in a wide
         # interval looks like a root, which misplaces the tails by several per cent at small τ.
-        tail = expit(-np.abs(z))
-        excess = above.sum(axis=-1) - k + np.where(above, -tail, tail).sum(axis=-1)
-        slope = (tail * (1.0 - tail)).sum(axis=-1)  # = −F'(ν)
+        tail = v - nu[..., None]
+        above = tail >= 0
+        np.abs(tail, out=tail)
+        np.negative(tail, out=tail)
+        expit(tail, out=tail)  # σ(z) below ν, 1 − σ(z) above it (in place: n can be 10⁶)
+        tail_sum = tail.sum(axis=-1)
+        excess = above.sum(axis=-1) - k + tail_sum - 2.0 * np.sum(tail, axis=-1, where=above)
+        slope = tail_sum - np.einsum("...i,...i->...", tail, tail)  # Σ σ(z)σ(−z) = −F'(ν)
         lo = np.where(excess > 0, nu, lo)
         hi = np.where(excess < 0, nu, hi)
         with np.errstate(divide="ignore", invalid="ignore"):
