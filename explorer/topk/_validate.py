@@ -74,6 +74,16 @@ def taus(values):
     return t
 
 
+def indices(values, n, name="entries"):
+    """Distinct integer positions in 0..n-1, as an int array (order kept)."""
+    array = np.asarray(values)
+    if array.ndim != 1 or array.size == 0 or not np.issubdtype(array.dtype, np.integer):
+        raise ValueError(f"{name} must be a non-empty list of integer positions, got {values!r}")
+    if array.min() < 0 or array.max() >= n or len(np.unique(array)) != array.size:
+        raise ValueError(f"{name} must be distinct positions between 0 and {n - 1}, got {values!r}")
+    return array.astype(np.intp)
+
+
 def choice(value, allowed, name="method"):
     """value must be one of allowed."""
     if not isinstance(value, str) or value not in allowed:

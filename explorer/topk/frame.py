@@ -401,7 +401,7 @@ def _jacobian(x, k, tau, method, shown) -> JacobianView:
         note = translate("TopkTab", "GradTopK's Jacobian costs O(n²k) per τ: not drawn at n = {n}, k = {k}.\n"
                                     "Choose a threshold method as focus to see its Jacobian.")
         return JacobianView(method, None, note.format(n=n, k=k))
-    return JacobianView(method, topk_jacobian(x, k, tau, method)[np.ix_(shown, shown)], "")
+    return JacobianView(method, topk_jacobian(x, k, tau, method, entries=shown), "")
 
 
 def _closed(points: np.ndarray) -> np.ndarray:

@@ -107,21 +107,23 @@ def grad_recursive(v, k):
     return st
 
 
-def grad_jacobian(v, k):
-    """Hessian of log Z_k at a 1-D v: the covariance of the inclusion indicators.
+def grad_jacobian(v, k, rows=None):
+    """Hessian of log Z_k at a 1-D v: the covariance of the inclusion indicators, for the entries ``rows``
+    (all by default), shape (len(rows), len(rows)).
 
     Pairwise P(i, j ∈ S) = p_i · P(j ∈ S | i ∈ S), and given i ∈ S the rest is a
     (k-1)-subset of the other items with the same weights: ST_{k-1}(v without i).
     """
     n = v.shape[0]
+    rows = np.arange(n) if rows is None else np.asarray(rows)
     p = grad_topk(v, k)
-    off = ~np.eye(n, dtype=bool)
-    if k == 1:
-        conditional = np.zeros((n, n - 1))
-    else:
-        conditional = grad_topk(v[np.nonzero(off)[1].reshape(n, n - 1)], k - 1)
-    joint = np.zeros((n, n))
-    joint[off] = (p[:, None] * conditional).ravel()
-    jac = joint - np.outer(p, p)
-    jac[np.diag_indices(n)] = p * (1.0 - p)
+    slots = np.arange(n - 1)
+    others = slots + (slots >= rows[:, None])  # row a: every index but rows[a], in order
+    # conditional[a, j]: P(j ∈ S | rows[a] ∈ S), with j ranging over all n (the diagonal is filled below)
+    conditional = np.zeros((len(rows), n))
+    if k > 1:
+        np.put_along_axis(conditional, others, grad_topk(v[others], k - 1), axis=1)
+    sub_p = p[rows]
+    jac = sub_p[:, None] * conditional[:, rows] - np.outer(sub_p, sub_p)
+    jac[np.diag_indices(len(rows))] = sub_p * (1.0 - sub_p)
     return jac

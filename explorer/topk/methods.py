@@ -1,5 +1,7 @@
 """The soft top-k method registry: names, labels, options, claimed properties, dispatch."""
 
+import numpy as np
+
 from . import _validate, grad, peers, threshold
 
 METHODS = ("grad", "grad_recursive", "sigmoid", "exp", "laplace", "clip", "iterative", "weighted", "sinkhorn", "gumbel")
@@ -97,8 +99,9 @@ def soft_topk(x, k, tau=1.0, method="sigmoid", **options):
     return scaled_topk(v, k, method, options)
 
 
-def topk_jacobian(x, k, tau=1.0, method="sigmoid"):
-    """Exact n×n Jacobian d soft_topk(x, k, τ) / dx for a 1-D x.
+def topk_jacobian(x, k, tau=1.0, method="sigmoid", entries=None):
+    """Exact n×n Jacobian d soft_topk(x, k, τ) / dx for a 1-D x; with ``entries`` (indices) only the block
+    J[entries][:, entries], at the cost of those rows (GradTopK's full Jacobian is O(n²k)).
 
     grad: covariance of the inclusion indicators / τ; threshold methods (sigmoid, exp,
     laplace, clip): (diag(w) − w wᵀ / Σw) / τ with w = f'((x − λ)/τ).
@@ -109,7 +112,8 @@ def topk_jacobian(x, k, tau=1.0, method="sigmoid"):
     _validate.choice(method, METHODS)
     if method not in JACOBIAN_METHODS:
         raise ValueError(f"no exact Jacobian for method {method!r}; supported: {', '.join(JACOBIAN_METHODS)}")
+    rows = np.arange(x.shape[0]) if entries is None else _validate.indices(entries, x.shape[0])
     v = _validate.scaled(x, tau)
     if method == "grad":
-        return grad.grad_jacobian(v, k) / tau
-    return threshold.threshold_jacobian(v, k, method) / tau
+        return grad.grad_jacobian(v, k, rows) / tau
+    return threshold.threshold_jacobian(v, k, method, rows) / tau

@@ -201,10 +201,12 @@ def threshold_topk(v, k, method):
     return profile(method, v - solve(v, k, method)[..., None])
 
 
-def threshold_jacobian(v, k, method):
-    """d f(v − ν(v)) / dv = diag(w) − w wᵀ / Σw with w = f'(v − ν) (implicit function theorem)."""
+def threshold_jacobian(v, k, method, rows=None):
+    """d f(v − ν(v)) / dv = diag(w) − w wᵀ / Σw with w = f'(v − ν) (implicit function theorem); the block of the
+    entries ``rows`` (all by default)."""
     w = profile_slope(method, v - solve(v, k, method))
     total = w.sum()
+    sub = w if rows is None else w[np.asarray(rows)]
     if total == 0:
-        return np.zeros((v.shape[0], v.shape[0]))
-    return np.diag(w) - np.outer(w, w) / total
+        return np.zeros((sub.shape[0], sub.shape[0]))
+    return np.diag(sub) - np.outer(sub, sub) / total
