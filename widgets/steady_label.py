@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+_UNBOUNDED = 16777215  # QWIDGETSIZE_MAX
+
 
 class SteadyLabel(QLabel):
     """Grows when its text needs more room and does not shrink back.
@@ -31,6 +33,8 @@ class SteadyLabel(QLabel):
     def release(self) -> None:
         """Forget the sizes held so far: the label fits its current text again."""
         self.setMinimumSize(0, 0)
+        if not self.wordWrap():
+            self.setMaximumSize(_UNBOUNDED, _UNBOUNDED)
         self._hold()
 
     def _hold(self) -> None:
@@ -41,11 +45,10 @@ class SteadyLabel(QLabel):
             if height > self.minimumHeight():
                 self.setMinimumHeight(height)
             return
-        hint = self.sizeHint()
-        if hint.width() > self.minimumWidth():
-            self.setMinimumWidth(hint.width())
-        if hint.height() > self.minimumHeight():
-            self.setMinimumHeight(hint.height())
+        # A fixed size (minimum = maximum) also spares the layout: Qt then skips the relayout a new text asks for.
+        size = self.sizeHint().expandedTo(self.minimumSize())
+        if self.minimumSize() != size or self.maximumSize() != size:
+            self.setFixedSize(size)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -53,13 +56,12 @@ class SteadyLabel(QLabel):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            if self.wordWrap():
-                self.release()
-            else:
-                self._hold()
+        if self.wordWrap() and event.size().width() != event.oldSize().width():
+            self.release()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.release()
+        elif event.type() == QEvent.Type.StyleChange:
+            self._hold()  # a style sheet's border or padding can need more room
