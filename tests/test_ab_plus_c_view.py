@@ -51,6 +51,11 @@ def points(item):
     return [] if x is None else list(zip(np.asarray(x).tolist(), np.asarray(y).tolist()))
 
 
+def unbroken(label) -> str:
+    """A label's text without the zero-width spaces that let long grouped numbers wrap."""
+    return label.text().replace("\u200b", "")
+
+
 def set_n(qtbot, tab, text):
     field = tab.panel.control("N")
     field.setText(text)
@@ -109,7 +114,7 @@ def test_presets_set_n_exactly(qtbot, tab):
         assert tab.panel.control("N").text() == str(n)
         assert tab.n_slider.value() == min(n, SLIDER_MAX)
         assert tab.preset_note.text() == ab.presets[name].note
-        assert f"N = {n:,} " in tab.optimum_badge.text()
+        assert f"N = {n:,} " in unbroken(tab.optimum_badge)
         assert not tab.error_label.isVisible()
 
 
@@ -117,10 +122,10 @@ def test_n_field_is_exact_and_rejects_bad_input(qtbot, tab):
     set_n(qtbot, tab, "10^40")
     assert tab.params()["N"] == 10**40 and isinstance(tab.params()["N"], int)
     a, b, c = ab.min_abc(10**40)
-    assert f"{a:,} × {b:,} + {c:,}" in tab.optimum_badge.text()
+    assert f"{a:,} × {b:,} + {c:,}" in unbroken(tab.optimum_badge)
     set_n(qtbot, tab, "2**61-1")
     assert tab.params()["N"] == 2**61 - 1
-    assert "2,305,843,009,213,693,951" in tab.optimum_badge.text()
+    assert "2,305,843,009,213,693,951" in unbroken(tab.optimum_badge)
     for bad in ("abc", "-5", "1.5", "0", str(MAX_N + 1)):
         set_n(qtbot, tab, bad)
         assert tab.error_label.isVisible(), bad
@@ -376,3 +381,21 @@ def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
     ]
     assert all(frame == count - 1 for *_, frame, count in seen)  # every search is shown complete
     assert tab._result["counts"]["search_pq"] == 4 and "inside the band" in tab.range_text.textItem.toPlainText()
+
+
+def test_far_marks_print_only_true_digits(qtbot, tab):
+    """At N = 10⁴² the √(N/2) line is 2.9·10²⁰ left of the window: its offset once printed 21 digits from a float that
+    holds 16 (…452,484,608.0 for …452,475,599.2)."""
+    from decimal import Decimal, getcontext
+
+    set_n(qtbot, tab, "10^42")
+    note = tab.saw_note.textItem.toPlainText()
+    shown = note.split("√(N/2): ")[1].split()[0]
+    getcontext().prec = 60
+    exact = (Decimal(10**42) / 2).sqrt() - ab.sawtooth(10**42).a0
+    assert shown == f"{float(exact):+.15g}" and abs(Decimal(shown) / exact - 1) < Decimal("1e-14"), shown
+    # Its 43 digits wrap instead of widening the sidebar past the window (which cut off every control).
+    from PySide6.QtWidgets import QScrollArea
+
+    sidebar = tab.findChild(QScrollArea)
+    assert sidebar.widget().minimumSizeHint().width() <= sidebar.viewport().width()

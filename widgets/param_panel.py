@@ -309,6 +309,7 @@ class ParamPanel(QWidget):
                     box.blockSignals(False)
             else:
                 control.setText(str(value))
+                control.setCursorPosition(0)  # a long value shows its start, not its last digits
                 _set_style_sheet(control, "")
                 control.setToolTip(self._tr(spec.tooltip))
         finally:

@@ -102,8 +102,13 @@ RACE_CURVES = (("sqrt(N)", "√N"), ("N^(1/4)", "N^¼"), ("N^(1/6)", "N^(1/6)"))
 
 
 def group(n: int) -> str:
-    """An exact integer with digit grouping."""
-    return f"{n:,}"
+    """An exact integer with digit grouping; a long one may break after its commas (a zero-width space), or a
+    43-digit N widens the sidebar past the window."""
+    text = f"{n:,}"
+    return text if len(text) <= _UNBROKEN_DIGITS else text.replace(",", ",\u200b")
+
+
+_UNBROKEN_DIGITS = 20  # grouped numbers up to this many characters never break
 
 
 def triple_text(triple: tuple[int, int, int]) -> str:
@@ -1373,7 +1378,9 @@ def _offset_label(name: str, origin_name: str, origin: int) -> str:
 
 
 def _signed(offset: float) -> str:
-    return f"{offset:+,.1f}"
+    """An offset of a marked line from the plot's origin. Past 10¹⁵ a float's digits run out (an offset of
+    −2.9·10²⁰ printed in full ended in invented digits): then 15 significant ones."""
+    return f"{offset:+,.1f}" if abs(offset) < 1e15 else f"{offset:+.15g}"
 
 
 def _any_outside(xs: list[float], ys: list[float], a: np.ndarray, b: np.ndarray) -> bool:
