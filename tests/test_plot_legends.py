@@ -28,3 +28,26 @@ def test_a_legend_below_lists_named_items_outside_the_view(qtbot, app):
     assert legend.width() < view.width()  # as wide as its entries, centred
     panel.apply_theme(DARK)  # restyled like the legends inside plots
     assert plot.legend.opts["labelTextColor"] is not None
+
+
+def test_hidden_or_unlisted_items_leave_the_legend_and_come_back_in_order(qtbot, app):
+    """A figure must not name a layer that is switched off (pyqtgraph lists it with a crossed-out eye)."""
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, legend=True)
+    first, second, third = (panel.curve(plot, Style("c0"), name) for name in ("first", "second", "third"))
+
+    def listed():
+        return [label.text for _, label in plot.legend.items]
+
+    second.hide()
+    assert listed() == ["first", "third"]
+    panel.set_listed(third, False)
+    assert listed() == ["first"]
+    second.show()
+    panel.set_listed(third, True)
+    assert listed() == ["first", "second", "third"]
+    panel.set_listed(first, False)
+    first.hide()
+    first.show()  # shown again but still unlisted
+    assert listed() == ["second", "third"]

@@ -1,6 +1,7 @@
 """The Sampling tab driven as a user would: trajectories, animation, solvers and NFE, the ρ slider, the heavy
 experiments (progress, cancel), training again, bad input, view state and closing mid-computation."""
 
+import math
 import time
 
 import numpy as np
@@ -395,3 +396,14 @@ def test_chinese_ui_shows_the_same_numbers(qtbot, app):
         field.editingFinished.emit()
         assert "100 步超出 [1, 64]" in chinese.error_label.text()
     english.shutdown()
+
+
+@pytest.mark.parametrize("preset_name", ["point_mass", "ring8"])
+def test_the_runs_star_is_inside_the_quality_plot(qtbot, tab, preset_name):
+    """The ★ can lie below every curve and the floor (a point mass reached in two steps): the range takes it in."""
+    tab.set_params({"preset": preset_name, "solver": "dpmpp_2m", "schedule": "vp_cosine", "view": "raw",
+                    "steps": 2})
+    settle_experiments(qtbot, tab)
+    (y_low, y_high) = tab.quality_plot.getViewBox().viewRange()[1]
+    star = math.log10(tab.live_point.yData[0])
+    assert y_low <= star <= y_high, (star, y_low, y_high)

@@ -126,6 +126,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._plots: list[pg.PlotItem] = []
         self._styled: list[tuple[object, Style]] = []
         self._texts: list[tuple[pg.TextItem, str]] = []
+        self._legend_entries: dict[pg.PlotItem, list] = {}  # named items per plot, in the order they were made
         self._antialias = True
         self.setBackground(theme.background)
         self.ci.layout.setSpacing(8)
@@ -216,7 +217,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
     ) -> pg.PlotDataItem:
         item = pg.PlotDataItem(name=name, **kwargs)
         item._explorer_label = label or name
-        plot.addItem(item)
+        self._add_named(plot, item, name)
         return self._remember(item, style)
 
     def scatter(
@@ -230,7 +231,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
     ) -> pg.ScatterPlotItem:
         item = pg.ScatterPlotItem(size=size, symbol=symbol, name=name)
         item._explorer_label = label or name
-        plot.addItem(item)
+        self._add_named(plot, item, name)
         return self._remember(item, style)
 
     def line(self, plot: pg.PlotItem, pos: float = 0.0, angle: float = 90, style: Style = Style("muted", 1.0, True)):
@@ -240,7 +241,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
 
     def bars(self, plot: pg.PlotItem, style: Style = Style(), width: float = 0.8, name: str | None = None):
         item = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=width, name=name)
-        plot.addItem(item)
+        self._add_named(plot, item, name)
         return self._remember(item, style)
 
     def fill_between(self, plot: pg.PlotItem, upper: pg.PlotDataItem, lower: pg.PlotDataItem, style: Style):
@@ -280,6 +281,33 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         else:
             self._styled.append((item, style))
         self._apply_style(item, style)
+
+    def set_listed(self, item, listed: bool) -> None:
+        """Name ``item`` in its plot's legend or leave it out (a layer switched off draws nothing, and a figure should
+        not name it). A hidden item is left out whatever this says; entries keep the order the items were made in."""
+        item._explorer_listed = listed
+        self._relist(item)
+
+    def _add_named(self, plot: pg.PlotItem, item, name: str | None) -> None:
+        plot.addItem(item)  # PlotItem lists a named item in plot.legend
+        if name and plot.legend is not None:
+            item._explorer_legend = (plot, name)
+            self._legend_entries.setdefault(plot, []).append(item)
+            item.visibleChanged.connect(self._on_visibility_changed)
+
+    @Slot()
+    def _on_visibility_changed(self) -> None:
+        self._relist(self.sender())
+
+    def _relist(self, item) -> None:
+        plot, _ = item._explorer_legend
+        wanted = [(entry, entry._explorer_legend[1]) for entry in self._legend_entries[plot]
+                  if getattr(entry, "_explorer_listed", True) and entry.isVisible()]
+        legend = plot.legend
+        if [(sample.item, label.text) for sample, label in legend.items] != wanted:
+            legend.clear()
+            for entry, name in wanted:
+                legend.addItem(entry, name)
 
     def set_antialias(self, on: bool) -> None:
         """Antialiasing doubles the cost of a repaint: tabs turn it off while updates stream in, then back on."""

@@ -481,6 +481,7 @@ class SamplingTab(TopicTab):
         self._networks: dict[str, TrainedNetwork] = {}  # retrained this session, by preset
         self._network_versions: dict[str, int] = {}
         self._requested: dict[str, Any] = {"curves": None, "skip": None}
+        self._shown_curves = None  # the quality curves drawn last (their range also takes the current run)
         self._shown_keys: dict[str, tuple | None] = {"curves": None, "skip": None}
         self._auto_keys: dict[str, tuple | None] = {"curves": None, "network": None}  # last automatic requests
         self._experiments_ready = False
@@ -586,7 +587,8 @@ class SamplingTab(TopicTab):
             for rho, alpha in zip(ERROR_RHOS[1:], alphas)
         ]
         self._live_error_name = self.tr("this ρ")  # in the legend only while drawn (see _show_live_error)
-        self.live_error = panel.curve(plot, Style("c1", 2.2, dash=True), label=self._live_error_name)
+        self.live_error = panel.curve(plot, Style("c1", 2.2, dash=True), self._live_error_name)
+        panel.set_listed(self.live_error, False)
         self.sigma_marker = panel.line(plot, 0.0, angle=90, style=Style("muted", 1.0, dash=True))
         _log_ticks(plot.getAxis("bottom"), (0.001, 0.01, 0.1, 1, 10, 100))
         _log_ticks(plot.getAxis("left"), (1e-4, 1e-3, 0.01, 0.1, 1, 10))
@@ -675,6 +677,7 @@ class SamplingTab(TopicTab):
         layers = result.params["layers"]
         self.density.setVisible("density" in layers)
         self.predictions.setVisible("denoised" in layers)
+        self.plot_panel.set_listed(self.traces, "traces" in layers)
         size = 4 if result.particles <= 3000 else 3
         if self.particles.opts["size"] != size:
             self.particles.setSize(size)
@@ -683,6 +686,7 @@ class SamplingTab(TopicTab):
         if result.params["view"] == "scaled":
             _set_view(self.flow_plot, result.half_width[0])
         set_data(self.live_point, [result.trajectory.nfe], [max(result.metric, 1e-6)])
+        self._range_quality()
         self._show_live_error(result)
         self._update_grid_markers()
 
@@ -725,16 +729,11 @@ class SamplingTab(TopicTab):
             self.sigma_marker.setPos(math.log10(sigma))
 
     def _show_live_error(self, result: LiveResult) -> None:
-        legend = self.error_plot.legend
-        listed = legend.getLabel(self.live_error) is not None
         if result.error_curve is None:
             set_data(self.live_error, [], [])
-            if listed:
-                legend.removeItem(self.live_error)
         else:
             set_data(self.live_error, ERROR_SIGMAS, np.maximum(result.error_curve, 1e-6))
-            if not listed:
-                legend.addItem(self.live_error, self._live_error_name)
+        self.plot_panel.set_listed(self.live_error, result.error_curve is not None)
 
     def _show_readout(self, result: LiveResult) -> None:
         p = result.params
@@ -903,8 +902,19 @@ class SamplingTab(TopicTab):
         self.floor_label.setVisible(bool(floor))
         if floor:
             set_text(self.floor_label, self.tr("floor"), 0.0, math.log10(curves.floor))
+        self._shown_curves = curves
+        self._range_quality()
+
+    def _range_quality(self) -> None:
+        """The quality plot's range: the curves, the floor and the current run's ★ (which can lie below them all)."""
+        curves = self._shown_curves
+        if curves is None:
+            return
+        point = self.live_point  # xData/yData: the data as set (getData gives the log10 of a log plot)
+        live_nfe, live_value = (np.zeros(0), np.zeros(0)) if point.yData is None else (point.xData, point.yData)
+        top = max(int(max(nfe.max() for nfe in curves.nfe.values())), 2, *live_nfe.astype(int))
         # Few-step Heun can throw samples far off (W₂ ~ 50): keep the interesting decades readable instead.
-        values = np.concatenate([*curves.values.values(), [curves.floor]])
+        values = np.concatenate([*curves.values.values(), [curves.floor], live_value])
         positive = values[np.isfinite(values) & (values > 0)]
         low = max(positive.min() if positive.size else 1.0, 1e-6) / 2.2  # room for the note below the floor
         high = min(max(positive.max() if positive.size else 1.0, 10 * low), CURVE_CEILING) * 1.2
