@@ -397,3 +397,12 @@ def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
     np.testing.assert_allclose(matrix, matrix.T, atol=1e-12)
     np.testing.assert_allclose(matrix.sum(axis=1), 0.0, atol=1e-12)
     assert set(np.argsort(-np.diag(matrix))[:2]) == {1, 2}
+
+
+def test_a_flagged_sum_shows_why():
+    """Σ is flagged beyond 1e-6·k; when three decimals would show k itself, the distance from k is shown instead."""
+    from explorer.topk.view import _sum_text
+
+    assert _sum_text(2.0, 2) == "2.000" and _sum_text(2.0 + 1e-9, 2) == "2.000"
+    assert _sum_text(1.0004, 1) == "1 + 4.0e-04" and _sum_text(0.99996, 1) == "1 − 4.0e-05"
+    assert _sum_text(1.3333, 1) == "1.333" and _sum_text(float("nan"), 3) == "NaN"

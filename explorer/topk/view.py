@@ -438,7 +438,7 @@ class TopkTab(TopicTab):
             if check.order == "lost":
                 flags.append(self.tr("order lost"))
             flag_html = "".join(f'&nbsp;<b style="color:{warn}">{flag}</b>' for flag in flags)
-            total = "NaN" if math.isnan(check.total) else f"{check.total:.3f}"
+            total = _sum_text(check.total, frame.k)
             label.setText(f'<span style="color:{swatch}">{"◆" if method in MARKER_METHODS else "■"}</span>'
                               f"&nbsp;{html.escape(method_label(method))}&nbsp; "
                               f'<span style="color:{total_colour}">Σ = {total}</span>{flag_html}')
@@ -595,6 +595,8 @@ class TopkTab(TopicTab):
         size = len(frame.shown)
         if view.matrix is None:
             self.jacobian_image.clear()
+            # Wrapped to the square plot, which is narrower than the note's lines.
+            self.jacobian_note.setTextWidth(max(120.0, 0.92 * self.jacobian_plot.getViewBox().width()))
             _set_note(self.jacobian_note, view.note, (size - 1) / 2, (size - 1) / 2)
         else:
             scale = float(np.abs(view.matrix).max()) or 1.0
@@ -792,6 +794,16 @@ def _set_range(plot: pg.PlotItem, x_range, y_range, padding: float = 0.02) -> No
             plot.setXRange(*x_range, padding=padding)
         if y_range is not None:
             plot.setYRange(*y_range, padding=padding)
+
+
+def _sum_text(total: float, k: int) -> str:
+    """Σ to three decimals, or its distance from k when that is flagged but rounds away (1.000 shown in red)."""
+    if math.isnan(total):
+        return "NaN"
+    shown = f"{total:.3f}"
+    if abs(total - k) > 1e-6 * k and shown == f"{k:.3f}":
+        return f"{k} {'+' if total > k else '−'} {abs(total - k):.1e}"
+    return shown
 
 
 def _tick_stride(count: int, most: int = 8) -> int:
