@@ -20,6 +20,7 @@ from explorer.theme import THEMES
 PROG = "spaces-explorer"
 DEFAULT_SIZE = (1280, 800)
 MAX_SIDE = 8000
+MAX_PIXELS = 80_000_000  # per PNG (size × scale²): 320 MB of image memory; 8000x8000 at scale 4 needed 4.8 GB
 RENDER_TIMEOUT_S = 180.0
 
 
@@ -44,8 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--state", metavar="FILE", help="load a saved tab state (JSON)")
     parser.add_argument("--screenshot", metavar="PNG", help="render the tab headless to PNG and exit")
-    parser.add_argument("--size", metavar="WxH", default=None, help="screenshot size in pixels (default 1280x800)")
-    parser.add_argument("--scale", metavar="N", default="1", help="screenshot pixel scale, 1 to 4 (default 1)")
+    parser.add_argument("--size", metavar="WxH", default=None,
+                        help="window size in logical pixels; the PNG is this times --scale (default 1280x800)")
+    parser.add_argument("--scale", metavar="N", default="1",
+                        help="pixels per logical pixel, a number from 1 to 4 (default 1)")
     parser.add_argument("--theme", choices=sorted(THEMES), help="light or dark")
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help="user-interface language (default: the system's)")
@@ -105,6 +108,10 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("--size and --scale apply to --screenshot and --export-dir")
     size = parse_size(args.size) if args.size else DEFAULT_SIZE
     scale = parse_scale(args.scale)
+    pixels = round(size[0] * scale) * round(size[1] * scale)
+    if pixels > MAX_PIXELS:
+        raise UsageError(f"--size {size[0]}x{size[1]} at --scale {args.scale} makes a {pixels / 1e6:.0f}-megapixel "
+                         f"image; the most is {MAX_PIXELS / 1e6:.0f}")
     if args.screenshot is not None:
         from explorer.export import ExportError, check_writable
 
@@ -115,7 +122,8 @@ def _run(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise UsageError(f"--screenshot: {exc}") from None
     elif args.export_dir is not None:
-        export_dir = _prepare_export_dir(args.export_dir)
+        if Path(args.export_dir).exists() and not Path(args.export_dir).is_dir():
+            raise UsageError(f"--export-dir: {args.export_dir} is a file, not a folder")
     elif not _display_available():
         raise UsageError("no display to open a window on; use --screenshot PNG to render headless")
 
@@ -129,8 +137,9 @@ def _run(args: argparse.Namespace) -> int:
     i18n.install(app, args.lang or _default_language(headless))
     if args.lesson is not None:
         lesson = _read_lesson(args.lesson)
-        if args.export_dir is not None:
-            return _export_lesson(app, lesson, export_dir, args, size, scale)
+        if args.export_dir is not None:  # made only now: a lesson that does not read leaves no empty folder
+            names = _figure_names(lesson)
+            return _export_lesson(app, lesson, _prepare_export_dir(args.export_dir, names), names, args, size, scale)
         return _open_window(app, None, None, args, lesson)
     payload = None
     if args.state:
@@ -158,8 +167,18 @@ def _check_lesson_arguments(args: argparse.Namespace) -> None:
             raise UsageError(f"--lesson cannot be combined with {', '.join(clashing)}")
 
 
-def _prepare_export_dir(directory: str) -> Path:
+def _figure_names(lesson) -> list[str]:
+    return [f"{number:02d}-{_slug(scene.title or scene.tab)}.png" for number, scene in enumerate(lesson.scenes, 1)]
+
+
+def _prepare_export_dir(directory: str, names: list[str]) -> Path:
+    """The folder, made if need be. Figures of another export there would mix with these under one index: refused
+    (this lesson's own figures are simply replaced)."""
     path = Path(directory)
+    others = sorted(p.name for p in path.glob("[0-9][0-9]-*.png") if p.name not in names) if path.is_dir() else []
+    if others:
+        raise UsageError(f"--export-dir: {directory} holds other figures ({others[0]}"
+                         f"{f' and {len(others) - 1} more' if len(others) > 1 else ''}); choose an empty folder")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -259,15 +278,14 @@ def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
     return 0
 
 
-def _export_lesson(app, lesson, directory: Path, args, size, scale) -> int:
-    """Every scene to ``NN-title.png`` and an ``index.md`` with the titles and captions."""
+def _export_lesson(app, lesson, directory: Path, names: list[str], args, size, scale) -> int:
+    """Every scene to ``NN-title.png`` (``names``) and an ``index.md`` with the titles and captions."""
     from explorer.i18n import translate
 
     theme = _headless_theme(app, args, scale)
     entries = []
-    for number, scene in enumerate(lesson.scenes, start=1):
+    for number, (scene, name) in enumerate(zip(lesson.scenes, names), start=1):
         title = translate("Lesson", scene.title) or topic(scene.tab).title
-        name = f"{number:02d}-{_slug(scene.title or scene.tab)}.png"
         tab = topic(scene.tab).tab_class()(theme)
         tab.apply_theme(theme)
         tab.apply_scene(scene)

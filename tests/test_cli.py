@@ -1,7 +1,7 @@
 """The command line as a user runs it: one-line errors with exit code 2, and real PNGs."""
 
 import pytest
-from helpers import has_colour_near, image_stats, run_cli
+from helpers import ROOT, has_colour_near, image_stats, run_cli
 
 from explorer import __version__
 from explorer.registry import TOPICS
@@ -34,6 +34,7 @@ def test_list_tabs_and_version():
         (["--screenshot", "x.png", "--size", "big"], "--size expects"),
         (["--screenshot", "x.png", "--size", "10x10"], "out of range"),
         (["--screenshot", "x.png", "--scale", "9"], "--scale must be from 1 to 4"),
+        (["--screenshot", "x.png", "--size", "8000x8000", "--scale", "4"], "1024-megapixel image; the most is 80"),
         (["--screenshot", "/no/such/folder/x.png"], "does not exist"),
         (["--size", "800x600"], "apply to --screenshot"),
         (["--theme", "pink"], "invalid choice"),
@@ -57,6 +58,18 @@ def test_no_display_and_no_screenshot_is_an_error():
     result = subprocess.run([sys.executable, str(ROOT / "main.py")], capture_output=True, text=True, timeout=60,
                             env=env, cwd=os.fspath(ROOT))
     assert_one_line_error(result, "no display")
+
+
+def test_a_lesson_export_leaves_no_folder_for_a_bad_lesson_and_mixes_no_figures(tmp_path):
+    missing = tmp_path / "made"
+    assert_one_line_error(run_cli("--lesson", tmp_path / "none.json", "--export-dir", missing), "none.json")
+    assert not missing.exists(), "a lesson that does not read left a folder behind"
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "01-another-lessons-figure.png").write_bytes(b"")
+    lesson = ROOT / "assets" / "lessons" / "abc.json"
+    assert_one_line_error(run_cli("--lesson", lesson, "--export-dir", used), "holds other figures")
+    assert [p.name for p in used.iterdir()] == ["01-another-lessons-figure.png"]
 
 
 def test_bad_state_file(tmp_path):
