@@ -249,8 +249,11 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         plot.addItem(item)
         return self._remember(item, style)
 
-    def text(self, plot: pg.PlotItem, color: str = "foreground", anchor=(0, 0), html: bool = False) -> pg.TextItem:
+    def text(self, plot: pg.PlotItem, color: str = "foreground", anchor=(0, 0), backdrop: bool = True) -> pg.TextItem:
+        """A text in data coordinates; ``backdrop`` paints a box behind it, readable over lines but covering what
+        lies close (a bar's value label next to the neighbouring bar wants none)."""
         item = pg.TextItem(anchor=anchor)
+        item._explorer_backdrop = backdrop
         plot.addItem(item, ignoreBounds=True)
         self._texts.append((item, color))
         self._style_text(item, color)
@@ -339,7 +342,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
 
     def _style_text(self, item: pg.TextItem, color: str) -> None:
         item.setColor(_qcolor(self._theme, color))
-        item.fill = make_brush(self._theme, "background", 190)  # readable over lines
+        item.fill = make_brush(self._theme, "background", 190 if item._explorer_backdrop else 0)
         font = QFont()
         font.setPointSizeF(self._theme.font_pt * 0.95)
         item.setFont(font)

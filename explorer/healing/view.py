@@ -348,11 +348,15 @@ class HealingTab(TopicTab):
         self.raw_bars = panel.bars(self.healed_plot, Style("muted", alpha=130), name=self.tr("before healing"))
         self.candidate_bars = panel.bars(self.healed_plot, Style("c2"), name=self.tr("after healing"))
         self.other_healed_bars = panel.bars(self.healed_plot, Style("c0"))  # soft mode only: in the legend then
-        self.plain_values = [panel.text(self.plain_plot, "foreground", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
+        def value_labels(plot, colour, count):
+            # No backdrop: a label's box would cover the start of the bar next to it.
+            return [panel.text(plot, colour, anchor=(0, 0.5), backdrop=False) for _ in range(count)]
+
+        self.plain_values = value_labels(self.plain_plot, "foreground", TOP_TOKENS)
         # The expected continuations' bars are too thin to see: their values are printed in their colour instead.
-        self.expected_values = [panel.text(self.plain_plot, "c1", anchor=(0, 0.5)) for _ in range(EXPECTED_SHOWN)]
-        self.raw_values = [panel.text(self.healed_plot, "muted", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
-        self.healed_values = [panel.text(self.healed_plot, "foreground", anchor=(0, 0.5)) for _ in range(TOP_TOKENS)]
+        self.expected_values = value_labels(self.plain_plot, "c1", EXPECTED_SHOWN)
+        self.raw_values = value_labels(self.healed_plot, "muted", TOP_TOKENS)
+        self.healed_values = value_labels(self.healed_plot, "foreground", TOP_TOKENS)
 
         self.compression_plot = panel.add_plot(
             0, 2, self.tr("Compression"), self.tr("vocabulary size"), self.tr("characters per token"), legend=True
