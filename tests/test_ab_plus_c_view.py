@@ -399,3 +399,12 @@ def test_far_marks_print_only_true_digits(qtbot, tab):
 
     sidebar = tab.findChild(QScrollArea)
     assert sidebar.widget().minimumSizeHint().width() <= sidebar.viewport().width()
+
+
+def test_small_n_has_whole_number_ticks_and_says_when_there_is_nothing_to_search(qtbot, tab):
+    set_n(qtbot, tab, "2")  # (√1, √2] holds no integer: Algorithm 1 examines nothing
+    assert tab.ab_trace["plot"].titleLabel.text.endswith("no candidates to examine")
+    ticks = tab.saw_plot.getAxis("bottom").tickValues(0.5, 4.5, 400)
+    assert all(float(value).is_integer() for _, values in ticks for value in values)
+    set_n(qtbot, tab, "130")
+    assert tab.ab_trace["plot"].titleLabel.text.endswith("found S*")

@@ -439,6 +439,10 @@
         <translation>{count} 个候选：未记录轨迹</translation>
     </message>
     <message>
+        <source>no candidates to examine</source>
+        <translation>没有可检查的候选</translation>
+    </message>
+    <message>
         <source>press Play or Step</source>
         <translation>按“播放”或“单步”</translation>
     </message>

@@ -877,6 +877,7 @@ class AbcTab(TopicTab):
         set_data(self.saw_upper, a, _symlog(saw.upper, log))
         x_range = (a[0] - 0.5, a[-1] + 0.5)
         _set_view(plot, x_range, y_range)
+        _integer_ticks(plot.getAxis("bottom"), x_range)
         lo, hi = max(saw.sqrt_half, x_range[0] - 1), min(saw.sqrt_n, x_range[1] + 1)
         set_data(self.saw_band_top, [lo, hi], [2 * y_range[1]] * 2)
         set_data(self.saw_band_bottom, [lo, hi], [2 * y_range[0] - 1] * 2)
@@ -1069,6 +1070,8 @@ class AbcTab(TopicTab):
     def _verdict(self, trace: Trace, n: int) -> str:
         if trace.search is None:
             return self.tr("{count} candidates: not traced").format(count=group(trace.count))
+        if len(trace.excess) == 0:
+            return self.tr("no candidates to examine")
         if n == 0:
             return self.tr("press Play or Step")
         best = int(trace.best[n - 1])
@@ -1376,6 +1379,17 @@ def _put_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
 
 def _offset_label(name: str, origin_name: str, origin: int) -> str:
     return name if origin == 0 else f"{name} − {origin_name}   ({origin_name} = {group(origin)})"
+
+
+def _integer_ticks(axis: pg.AxisItem, x_range) -> None:
+    """a is an integer: a short range gets a tick at each one (automatic ticks put some at halves)."""
+    short = x_range[1] - x_range[0] <= 12
+    if short != getattr(axis, "_abc_integer_ticks", False):
+        axis._abc_integer_ticks = short
+        if short:
+            axis.setTickSpacing(1, 1)
+        else:
+            axis.setTickSpacing()
 
 
 def _signed(offset: float) -> str:
