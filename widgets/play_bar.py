@@ -12,9 +12,12 @@ class PlayBar(QWidget):
     frame_changed = Signal(int)
     playing_changed = Signal(bool)
 
-    def __init__(self, frames_per_second: float = 30.0, parent: QWidget | None = None):
+    def __init__(self, frames_per_second: float = 30.0, parent: QWidget | None = None, counts_from: int = 1):
+        """``counts_from``: the number the first frame shows, 0 where it is the start before any step (so the bar
+        agrees with a view's own "step 16 / 16")."""
         super().__init__(parent)
         self._fps = frames_per_second
+        self._counts_from = counts_from
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._play = QToolButton()
@@ -117,4 +120,5 @@ class PlayBar(QWidget):
         self._timer.setInterval(max(1, round(1000 / (self._fps * speed))))
 
     def _update_label(self) -> None:
-        self._label.setText(f"{self.frame + 1} / {self.frame_count}")
+        first = self._counts_from
+        self._label.setText(f"{self.frame + first} / {max(self.frame_count - 1 + first, 0)}")

@@ -551,7 +551,7 @@ class AbcTab(TopicTab):
                     # Grid lines at major and minor ticks only: the third level costs ~20 ms per redraw.
                     plot.getAxis(side).setStyle(maxTickLevel=1)
         layout.addWidget(self.stack, 1)
-        self.play_bar = PlayBar(FRAMES_PER_SECOND)
+        self.play_bar = PlayBar(FRAMES_PER_SECOND, counts_from=0)  # frame 0: before the first step
         self.play_bar.frame_changed.connect(self._on_frame)
         self.play_caption = SteadyLabel(rich=False)
         self.play_caption.setObjectName("play_caption")

@@ -524,7 +524,7 @@ class SamplingTab(TopicTab):
         self._build_grid(panel)
         self._build_errors(panel)
 
-        self.play_bar = PlayBar(FRAMES_PER_SECOND)
+        self.play_bar = PlayBar(FRAMES_PER_SECOND, counts_from=0)  # frame 0: before the first step
         self.play_bar.frame_changed.connect(self._on_frame)
         self.readout = SteadyLabel(word_wrap=True, rich=False)
         self.readout.setObjectName("readout")
