@@ -351,6 +351,12 @@ n = {n}、k = {k} 时不绘制。
         <translation>各分量：{method}</translation>
     </message>
     <message>
+        <source>k = n: every output is 1,
+the hard mask itself</source>
+        <translation>k = n：每个输出都是 1，
+就是硬掩码本身</translation>
+    </message>
+    <message>
         <source>k = n: λ runs off to −∞,
 nothing to bisect</source>
         <translation>k = n：λ 趋于 −∞，

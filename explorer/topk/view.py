@@ -323,6 +323,7 @@ class TopkTab(TopicTab):
     def _build_error(self, panel: PlotPanel) -> None:
         plot = self.error_plot
         plot.setYRange(ERROR_FLOOR_LOG, 1.0, padding=0.0)
+        self.error_note = panel.text(plot, "muted", anchor=(0.5, 0.5))
         self.error_curves = {}
         self.error_now = {}
         for method in ORDER:
@@ -529,6 +530,9 @@ class TopkTab(TopicTab):
             else:
                 set_data(now, [], [])
         self.error_tau.setPos(math.log10(frame.tau))
+        # At k = n every output is exactly 1: an error of 0 has no place on a log axis, and the plot would be bare.
+        note = self.tr("k = n: every output is 1,\nthe hard mask itself") if frame.k == frame.n else ""
+        _set_note(self.error_note, note, 0.0, ERROR_FLOOR_LOG / 2)
         top = math.log10(2.0 * frame.k + 1.0)
         _set_range(self.error_plot, None, (ERROR_FLOOR_LOG, top + 0.3))
 
@@ -564,6 +568,7 @@ class TopkTab(TopicTab):
         text_y = top if frame.k < 0.8 * view.y_top else frame.k - 0.1 * view.y_top
         x_right = float(view.lambdas[-1])
         if len(view.trace) == 0:
+            text_y = 0.55 * top  # k = n: every F(λ) runs along the top-left, the lower right is free
             for item in (self.bracket_top, self.bracket_bottom, self.bracket_edges, self.mid_line):
                 set_data(item, [], [])
             set_data(self.mid_marker, x=[], y=[])
