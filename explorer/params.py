@@ -135,6 +135,8 @@ class ParamSpec:
                 raise self._fail(f"expected a number, got {text!r}") from None
             return self.validate(value)
         if kind in ("int", "bigint"):
+            if len(raw) > _MAX_INT_TEXT:
+                raise self._fail(f"{len(raw)} characters is too long for a number (at most {_MAX_INT_TEXT})")
             value = _parse_int(raw)
             if value is None:
                 raise self._fail(f"expected an integer, got {text!r}")
@@ -176,6 +178,9 @@ def _number_text(value: float | int) -> str:
         return str(value)
     text = f"{value:g}"
     return text if float(text) == value else repr(value)
+
+
+_MAX_INT_TEXT = 4000  # Python reads at most 4300 digits into an int by default (sys.get_int_max_str_digits)
 
 
 def _parse_int(raw: str) -> int | None:

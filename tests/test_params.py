@@ -41,6 +41,7 @@ def test_bigint_exact_forms():
         (K, "0", "outside"),
         (N, "-4", "outside"),
         (N, "12abc", "expected an integer"),
+        (N, "9" * 5000, "5000 characters is too long for a number"),  # an integer, but Python reads 4300 digits
         (SHOW, "maybe", "true or false"),
         (METHOD, "rk4", "expected one of"),
         (METHODS, "a,z", "unknown choice"),
