@@ -659,7 +659,7 @@ class AbcTab(TopicTab):
     def _build_pq_page(self) -> PlotPanel:
         panel = self.pq_panel = PlotPanel(self.theme)
         plot = self.pq_plot = panel.add_plot(0, 0, self.tr("S − S* on the (p, q) lattice"), "p", "q",
-                                             legend=(-6, -6))
+                                             legend="below")
         plot.showGrid(x=False, y=False)
         self.pq_image, self.pq_bar = self._heat(panel, plot)
         self.pq_hyperbola = panel.curve(plot, Style("foreground", 1.6), "q² = p² − 4N")
@@ -673,7 +673,7 @@ class AbcTab(TopicTab):
         self.pq_note = panel.text(plot, "muted", anchor=(0, 0))
 
         plot = self.col_plot = panel.add_plot(0, 1, self.tr("Best S per column p"), "p", "S − S*",
-                                              legend=(-6, 6))
+                                              legend="below")
         self.col_floor = panel.curve(plot, Style("c2", 1.2), "S ≥ p")
         self.col_even = panel.scatter(plot, Style("muted"), size=6, name=self.tr("p even (x integer)"))
         self.col_odd = panel.scatter(plot, Style("muted"), size=7, symbol="t", name=self.tr("p odd"))
@@ -685,7 +685,7 @@ class AbcTab(TopicTab):
         self.col_note = panel.text(plot, "muted", anchor=(0, 0))
 
         plot = self.xy_plot = panel.add_plot(1, 0, self.tr("(x, y) lattices: a = x − y, b = x + y"), "x", "y",
-                                             legend=(-6, -6))
+                                             legend="below")
         self.xy_hyperbola = panel.curve(plot, Style("foreground", 1.4), "y² = x² − N")
         self.xy_window_edges = [panel.curve(plot, Style("c4", 0)) for _ in range(2)]
         panel.fill_between(plot, *self.xy_window_edges, Style("c4", fill="c4", fill_alpha=25))
