@@ -254,3 +254,10 @@ def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
     assert "jump 7.2 y" in jump["twins"]
     _, y = tab.jump.getData()  # the red bar: the traveller's 'now' at home just before and after turning
     assert y[0] == pytest.approx(0.8444, abs=1e-3) and y[1] == pytest.approx(8.0444, abs=1e-3)
+
+
+def test_the_table_never_shows_minus_zero(qtbot, tab):
+    tab.set_params({"events": "100,100; 1,1; -5,5"})  # on the light cone: boosted values that round to zero
+    settle(qtbot, tab)
+    cells = [tab.table.item(row, column).text() for row in range(3) for column in range(1, 6)]
+    assert "-0.000" not in cells and "0.000" in cells, cells

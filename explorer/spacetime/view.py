@@ -441,7 +441,7 @@ class SpacetimeTab(TopicTab):
         events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
         for row, name in enumerate(EVENT_NAMES):
             kind = self.tr(INTERVAL_KINDS[kinds[row]])
-            values = [name, *(f"{v:.3f}" for v in (*events[row], *boosted[row], s2[row])), kind]
+            values = [name, *(_fixed(v) for v in (*events[row], *boosted[row], s2[row])), kind]
             for column, text in enumerate(values):
                 item = self.table.item(row, column)
                 if item is None:
@@ -583,3 +583,9 @@ def _clip_label(axes: np.ndarray, first: bool) -> tuple[float, float]:
     finite = axes[np.isfinite(axes).all(axis=1)]
     t, x = (finite[1] if first else finite[3]) * 0.92
     return float(x), float(t)
+
+
+def _fixed(value: float) -> str:
+    """Three decimals, with no "-0.000" for a value that rounds to zero (a boost of an event on the light cone)."""
+    text = f"{value:.3f}"
+    return "0.000" if text == "-0.000" else text
