@@ -252,11 +252,15 @@ def _requested_params(tab_id: str, payload, args) -> dict | None:
         except state.StateError as exc:
             raise UsageError(f"--state: {exc}") from None
         params, view = loaded.params, loaded.view
+    assigned = set()
     for assignment in args.set:
         try:
             name, value = parse_assignment(specs, assignment)
         except ValueError as exc:
             raise UsageError(f"--set: {exc}") from None
+        if name in assigned:  # which of two values was meant cannot be told
+            raise UsageError(f"--set: {name} is given twice")
+        assigned.add(name)
         params[name] = value
     args.view_state = view
     return params or None

@@ -31,6 +31,7 @@ def test_list_tabs_and_version():
         (["--tab", "spacetime", "--set", "beta=2", "--screenshot", "x.png"], "beta: 2 is outside"),
         (["--tab", "spacetime", "--set", "warp=9", "--screenshot", "x.png"], "unknown parameter 'warp'"),
         (["--tab", "spacetime", "--set", "beta", "--screenshot", "x.png"], "NAME=VALUE"),
+        (["--tab", "spacetime", "--set", "beta=0.1", "--set", "beta=0.2", "--screenshot", "x.png"], "given twice"),
         (["--screenshot", "x.png", "--size", "big"], "--size expects"),
         (["--screenshot", "x.png", "--size", "10x10"], "out of range"),
         (["--screenshot", "x.png", "--scale", "9"], "--scale must be from 1 to 4"),
