@@ -101,8 +101,7 @@ class TopicTab(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop with no visible focus; the controls inside are
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(_SIDEBAR_WIDTH)
-        scroll.setMaximumWidth(int(_SIDEBAR_WIDTH * 1.6))
+        self._sidebar_scroll = scroll
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -113,6 +112,7 @@ class TopicTab(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self._fit_sidebar()
         self.request_update()
 
     # ----- for subclasses -----
@@ -180,6 +180,15 @@ class TopicTab(QWidget):
         self.error_label.setStyleSheet(f"color: {theme.warning};")
         self.on_theme(theme)
         repolish_style_sheets(self)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """At least as wide as its controls need (presentation mode's larger fonts need more: narrower, the slider
+        values and combo boxes were cut off at its edge)."""
+        scroll = self._sidebar_scroll
+        needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(_SIDEBAR_WIDTH, needed))
+        scroll.setMaximumWidth(max(int(_SIDEBAR_WIDTH * 1.6), needed))
 
     def scene(self) -> TabState:
         """Everything a scene keeps of this tab: parameters, view state, hidden controls and zoomed plots."""

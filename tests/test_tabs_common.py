@@ -6,7 +6,7 @@ import time
 import pytest
 from helpers import edge_values, open_tab, settle
 
-from explorer.registry import TOPICS
+from explorer.registry import TOPICS, topic
 from explorer.theme import DARK
 
 TOPIC_IDS = [t.id for t in TOPICS]
@@ -70,3 +70,22 @@ def test_close_during_computation(qtbot, app, topic_id):
     tab.shutdown()
     tab.close()
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("topic_id", [t.id for t in TOPICS])
+def test_the_sidebar_is_as_wide_as_its_controls_in_presentation_mode(qtbot, app, topic_id):
+    """Larger fonts need a wider sidebar: squeezed, its slider values and combo boxes were cut off at the edge."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    theme = LIGHT.presenting(True)
+    apply_app_theme(app, theme)
+    try:
+        tab = open_tab(qtbot, topic(topic_id).tab_class(), theme=theme)
+        tab.apply_theme(theme)
+        settle(qtbot, tab)
+        scroll = tab._sidebar_scroll
+        assert scroll.widget().width() >= scroll.widget().minimumSizeHint().width()
+        tab.shutdown()
+    finally:
+        apply_app_theme(app, LIGHT)
