@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -182,6 +182,12 @@ class TopicTab(QWidget):
         repolish_style_sheets(self)
         self._fit_sidebar()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the controls take their new font first: measure after
+            QTimer.singleShot(0, self._fit_sidebar)
+
+    @Slot()
     def _fit_sidebar(self) -> None:
         """At least as wide as its controls need (presentation mode's larger fonts need more: narrower, the slider
         values and combo boxes were cut off at its edge)."""

@@ -74,18 +74,20 @@ def test_close_during_computation(qtbot, app, topic_id):
 
 @pytest.mark.parametrize("topic_id", [t.id for t in TOPICS])
 def test_the_sidebar_is_as_wide_as_its_controls_in_presentation_mode(qtbot, app, topic_id):
-    """Larger fonts need a wider sidebar: squeezed, its slider values and combo boxes were cut off at the edge."""
+    """Switching to presentation mode's larger fonts needs a wider sidebar: squeezed, its slider values and combo
+    boxes were cut off at the edge."""
     from explorer.app import apply_app_theme
     from explorer.theme import LIGHT
 
+    tab = open_tab(qtbot, topic(topic_id).tab_class())
     theme = LIGHT.presenting(True)
-    apply_app_theme(app, theme)
     try:
-        tab = open_tab(qtbot, topic(topic_id).tab_class(), theme=theme)
+        apply_app_theme(app, theme)
         tab.apply_theme(theme)
         settle(qtbot, tab)
+        qtbot.wait(50)
         scroll = tab._sidebar_scroll
-        assert scroll.widget().width() >= scroll.widget().minimumSizeHint().width()
-        tab.shutdown()
+        assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     finally:
         apply_app_theme(app, LIGHT)
+        tab.shutdown()
