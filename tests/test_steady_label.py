@@ -9,14 +9,16 @@ from widgets.steady_label import SteadyLabel
 LONG = "a value with a long explanation that needs several lines when the label is narrow " * 3
 
 
-class ResizeCounter(QObject):
-    def __init__(self, widget):
+class EventCounter(QObject):
+    """Counts the events of one type that reach ``widget``."""
+
+    def __init__(self, widget, kind: QEvent.Type):
         super().__init__()
-        self.count = 0
+        self.count, self._kind = 0, kind
         widget.installEventFilter(self)
 
     def eventFilter(self, _obj, event):
-        self.count += event.type() == QEvent.Type.Resize
+        self.count += event.type() == self._kind
         return False
 
 
@@ -47,7 +49,7 @@ def test_a_wrapped_label_grows_then_holds_its_height(qtbot):
     settle(qtbot)
     tall = label.height()
     assert tall > 2 * short_height  # grew to show every line
-    resizes = ResizeCounter(plot)
+    resizes = EventCounter(plot, QEvent.Type.Resize)
     for text in ("short", LONG, "x", LONG[:40], "short"):
         label.setText(text)
         settle(qtbot)
@@ -97,23 +99,12 @@ def test_rich_text_is_the_default_and_plain_text_stays_plain(qtbot):
     assert plain.textFormat().name == "AutoText" and plain.text() == "a < b"
 
 
-class LayoutRequestCounter(QObject):
-    def __init__(self, widget):
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _obj, event):
-        self.count += event.type() == QEvent.Type.LayoutRequest
-        return False
-
-
 def test_a_new_value_of_the_same_size_asks_no_relayout(qtbot):
     """Each relayout re-measures every widget of the window (~4 ms in the Top-k tab, at every frame of a drag)."""
     label = SteadyLabel("τ = 0.500")
     window, _plot = column(qtbot, label)
     settle(qtbot)
-    requests = LayoutRequestCounter(window)
+    requests = EventCounter(window, QEvent.Type.LayoutRequest)
     for value in ("τ = 0.512", "τ = 0.525", "τ = 0.538"):
         label.setText(value)
         settle(qtbot)
