@@ -102,6 +102,10 @@ class TopicTab(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop with no visible focus; the controls inside are
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._sidebar_scroll = scroll
+        self._refit_sidebar = QTimer(self)
+        self._refit_sidebar.setSingleShot(True)
+        self._refit_sidebar.setInterval(0)
+        self._refit_sidebar.timeout.connect(self._fit_sidebar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -184,8 +188,9 @@ class TopicTab(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the controls take their new font first: measure after
-            QTimer.singleShot(0, self._fit_sidebar)
+        refit = getattr(self, "_refit_sidebar", None)  # None while the tab is being built
+        if event.type() == QEvent.Type.FontChange and refit is not None:
+            refit.start()  # the controls take their new font first: measure after (a child timer dies with the tab)
 
     @Slot()
     def _fit_sidebar(self) -> None:
