@@ -13,7 +13,7 @@ class SteadyLabel(QLabel):
 
     A label sized to its text re-lays out its neighbours at every new value: while a slider is dragged the plots
     beside it are resized and repainted whole (and jump). This one keeps the largest size it has needed. A new
-    width or font (window resized, presentation mode) starts over from the text it shows.
+    font (presentation mode), and for a wrapped label a new width, starts over from the text it shows.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, word_wrap: bool = False,
