@@ -399,11 +399,8 @@ class MainWindow(QMainWindow):
     # ----- state and scene files -----
     @Slot()
     def open_state(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open State or Scene"), self._folder(), self.tr("State or scene (*.json);;All files (*)")
-        )
+        path = self._ask_open_path(self.tr("Open State or Scene"), self.tr("State or scene (*.json);;All files (*)"))
         if path:
-            self._remember_folder(path)
             self.load_state_file(path)
 
     def load_state_file(self, path: str) -> bool:
@@ -468,11 +465,8 @@ class MainWindow(QMainWindow):
     # ----- lessons -----
     @Slot()
     def open_lesson(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Lesson"), self._folder(), self.tr("Lesson (*.json);;All files (*)")
-        )
+        path = self._ask_open_path(self.tr("Open Lesson"), self.tr("Lesson (*.json);;All files (*)"))
         if path:
-            self._remember_folder(path)
             self.load_lesson_file(path)
 
     def load_lesson_file(self, path: str) -> bool:
@@ -573,6 +567,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(showing)  # disabled, PgUp/PgDown/Esc go back to the focused control
 
     # ----- export -----
+    def _ask_open_path(self, title: str, pattern: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), pattern)
+        if path:
+            self._remember_folder(path)
+        return path
+
     def _ask_path(self, title: str, suggestion: str, pattern: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder()) / suggestion), pattern)
         if path:

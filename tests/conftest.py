@@ -35,3 +35,16 @@ def app(qapp):
     application = create_app()
     apply_app_theme(application, LIGHT)
     return application
+
+
+@pytest.fixture
+def window(qtbot, app):
+    """The main window, shown, in English; closed after the test."""
+    from explorer.window import MainWindow
+
+    win = MainWindow(language="en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

@@ -11,22 +11,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from explorer.registry import TOPICS
-from explorer.window import MainWindow
 
 TOPIC_IDS = [t.id for t in TOPICS]
 TAB_PRESSES = 400  # far more than any tab has controls: a walk that has not come back by then never will
 
 
 @pytest.fixture
-def window(qtbot, app):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    win.close()
+def window(window, qtbot):
+    """The main window, active: key presses go to it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
 
 
 def described(widget: QWidget) -> str:

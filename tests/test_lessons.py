@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from explorer import lesson, state
 from explorer.registry import TOPICS, topic
 from explorer.scene_dialog import SceneDialog
-from explorer.window import MainWindow, shipped_lessons
+from explorer.window import shipped_lessons
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,16 +38,6 @@ LESSON = {
         {"tab": "abc", "title": "Another tab", "params": {"N": "130"}},
     ],
 }
-
-
-@pytest.fixture
-def window(qtbot, app):
-    win = MainWindow(language="en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 @pytest.fixture

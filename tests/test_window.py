@@ -3,7 +3,6 @@
 import json
 import re
 
-import pytest
 from helpers import isolated_env
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -12,16 +11,6 @@ from explorer import state
 from explorer.registry import TOPICS
 from explorer.scene_dialog import SceneDialog
 from explorer.window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, app):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def test_tabs_follow_the_registry(window):
