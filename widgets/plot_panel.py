@@ -66,6 +66,12 @@ def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
         item.setPos(x, y)
 
 
+def set_note(item: pg.TextItem, text: str, x: float, y: float) -> None:
+    """:func:`set_text` for a text that is often empty: hidden then, since an empty item still paints its box."""
+    set_text(item, text, x, y)
+    item.setVisible(bool(text))
+
+
 def _frozen(value):
     if isinstance(value, np.ndarray):
         return value.copy()

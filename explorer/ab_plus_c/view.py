@@ -41,7 +41,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text
 from widgets.steady_label import SteadyLabel
 
 # Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
@@ -817,9 +817,8 @@ class AbcTab(TopicTab):
                 title: str | None = None) -> None:
         self._panel_of[plot].set_labels(plot, title, x_label, y_label)
 
-    def _badge(self, label: QLabel, kind: str, text: str) -> None:
-        if label.text() != text:
-            label.setText(text)
+    def _badge(self, label: SteadyLabel, kind: str, text: str) -> None:
+        label.setText(text)  # a SteadyLabel: an unchanged text costs nothing
         if self._badge_kinds.get(label) != kind:  # a new style sheet re-polishes the label: only on change
             self._badge_kinds[label] = kind
             label.setStyleSheet(self._badge_style(kind))
@@ -855,14 +854,14 @@ class AbcTab(TopicTab):
         s_opt = r["s_opt"]
         naive_s = r["naive"].S
         naive_text = self.tr("naive: {cost}").format(cost=cost_text(naive_s, s_opt)) if naive_s != s_opt else ""
-        _put_text(self.land_naive_text, naive_text, nx - 0.4, ny - 0.4)
+        set_note(self.land_naive_text, naive_text, nx - 0.4, ny - 0.4)
         ox, oy = land.optimum
-        _put_text(self.land_opt_text, f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*", ox + 0.5, oy + 0.5)
+        set_note(self.land_opt_text, f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*", ox + 0.5, oy + 0.5)
         notes = [self.tr("some optima lie outside the window")] if _any_outside(xs, ys, a, b) else []
         if _any_outside([nx], [ny], a, b):
             notes.append(self.tr("naive point off the window:\n({x}, {y})").format(
                 x=f"{naive[0] - land.a0:+,}", y=f"{naive[1] - land.b0:+,}"))
-        _put_text(self.land_note, "\n".join(notes), a[0] - 1.0, b[0] - 1.0)
+        set_note(self.land_note, "\n".join(notes), a[0] - 1.0, b[0] - 1.0)
 
     def _show_sawtooth(self, r: dict[str, Any]) -> None:
         saw = r["sawtooth"]
@@ -887,7 +886,7 @@ class AbcTab(TopicTab):
         if not x_range[0] <= naive_x <= x_range[1]:
             outside.append(self.tr("naive a: {offset}").format(offset=_signed(naive_x))
                            + (" →" if naive_x > x_range[1] else ""))
-        _put_text(self.saw_note, "\n".join(outside), x_range[0], y_range[1])
+        set_note(self.saw_note, "\n".join(outside), x_range[0], y_range[1])
         set_data(self.saw_naive, x=[naive_x], y=_symlog([float(naive.S - r["s_opt"])], log))
         xs = [float(t[0] - saw.a0) for t in r["optima"] if t[0] > 0]
         set_data(self.saw_optima, x=xs, y=[0.0] * len(xs))
@@ -911,7 +910,7 @@ class AbcTab(TopicTab):
         set_data(self.pq_optima, x=[float(t[0] + t[1] - plane.p0) for t in r["optima"]],
                  y=[float(t[1] - t[0] - q0) for t in r["optima"]])
         note = "\n".join([self.tr("zoomed on the optimum"), *outside]) if outside else ""
-        _put_text(self.pq_note, note, x_range[0], q[-1] + 0.5)
+        set_note(self.pq_note, note, x_range[0], q[-1] + 0.5)
 
     def _show_columns(self, r: dict[str, Any]) -> None:
         columns = r["columns"]
@@ -933,7 +932,7 @@ class AbcTab(TopicTab):
         set_data(self.col_optima, x=[float(t[0] + t[1] - columns.p0) for t in r["optima"]],
                  y=[0.0] * len(r["optima"]))
         outside = _mark(plot, self.col_lines, _p_marks(columns), x_range)
-        _put_text(self.col_note, "\n".join(outside), x_range[0], y_range[1])
+        set_note(self.col_note, "\n".join(outside), x_range[0], y_range[1])
 
     def _show_lattice(self, r: dict[str, Any]) -> None:
         lattice = r["lattice"]
@@ -960,7 +959,7 @@ class AbcTab(TopicTab):
         lo, hi = max(lattice.window[0], x_range[0]), min(lattice.window[1], x_range[1])
         for curve, y in zip(self.xy_window_edges, (y_range[1] + pad, y_range[0] - pad)):
             set_data(curve, [lo, hi], [y, y])
-        _put_text(self.xy_note, self.tr("shaded: the post's x-window"), x_range[0], y_range[1])
+        set_note(self.xy_note, self.tr("shaded: the post's x-window"), x_range[0], y_range[1])
 
     def _show_race_now(self, r: dict[str, Any]) -> None:
         race = r["race"]
@@ -1369,12 +1368,6 @@ def _mark(plot: pg.PlotItem, lines: list[pg.InfiniteLine], marks, x_range) -> li
             ticks.append((pos, name))
     plot.getAxis("top").setTicks([ticks])
     return outside
-
-
-def _put_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
-    """set_text that hides the item when the text is empty (an empty TextItem still paints its backdrop)."""
-    set_text(item, text, x, y)
-    item.setVisible(bool(text))
 
 
 def _offset_label(name: str, origin_name: str, origin: int) -> str:

@@ -54,7 +54,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text
 from widgets.steady_label import SteadyLabel
 
 SIGMA_MIN, SIGMA_MAX = 0.002, 80.0
@@ -866,8 +866,7 @@ class SamplingTab(TopicTab):
         for note, text in ((self.grid_busy_note, self.tr("computing…") if grid_running else ""),
                            (self.grid_stale_note, self.tr("stale: press Run ρ × steps grid")
                             if stale and not grid_running else "")):
-            set_text(note, text, *self._grid_centre())
-            note.setVisible(bool(text))
+            set_note(note, text, *self._grid_centre())
         if cancelled:
             status = self.tr("Cancelled; the plots keep their last results.")
         elif running:
@@ -924,8 +923,7 @@ class SamplingTab(TopicTab):
                if np.nanmax(v) > high]
         template = self.tr("↑ {solver}: {peak} at NFE {nfe}")
         note = "; ".join(template.format(solver=name, peak=f"{peak:.3g}", nfe=nfe) for name, nfe, peak in off)
-        set_text(self.off_scale_note, note, 0.02, math.log10(low) + 0.02)
-        self.off_scale_note.setVisible(bool(note))
+        set_note(self.off_scale_note, note, 0.02, math.log10(low) + 0.02)
 
     def _show_grid(self, grid, request: SkipRequest) -> None:
         base_row = int(np.argmin(np.abs(grid.rhos - 1.0)))

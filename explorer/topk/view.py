@@ -46,7 +46,7 @@ from explorer.topk.frame import (
 )
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text
 from widgets.steady_label import SteadyLabel
 
 # Variants share the colour of what they equal: the post's recursion is GradTopK, Sinkhorn converges to sigmoid.
@@ -532,7 +532,7 @@ class TopkTab(TopicTab):
         self.error_tau.setPos(math.log10(frame.tau))
         # At k = n every output is exactly 1: an error of 0 has no place on a log axis, and the plot would be bare.
         note = self.tr("k = n: every output is 1,\nthe hard mask itself") if frame.k == frame.n else ""
-        _set_note(self.error_note, note, 0.0, ERROR_FLOOR_LOG / 2)
+        set_note(self.error_note, note, 0.0, ERROR_FLOOR_LOG / 2)
         top = math.log10(2.0 * frame.k + 1.0)
         _set_range(self.error_plot, None, (ERROR_FLOOR_LOG, top + 0.3))
 
@@ -602,13 +602,13 @@ class TopkTab(TopicTab):
             self.jacobian_image.clear()
             # Wrapped to the square plot, which is narrower than the note's lines.
             self.jacobian_note.setTextWidth(max(120.0, 0.92 * self.jacobian_plot.getViewBox().width()))
-            _set_note(self.jacobian_note, view.note, (size - 1) / 2, (size - 1) / 2)
+            set_note(self.jacobian_note, view.note, (size - 1) / 2, (size - 1) / 2)
         else:
             scale = float(np.abs(view.matrix).max()) or 1.0
             self.jacobian_image.setImage(view.matrix, autoLevels=False)
             self.jacobian_image.setRect(QRectF(-0.5, -0.5, size, size))
             self.jacobian_bar.setLevels((-scale, scale))
-            _set_note(self.jacobian_note, "", 0.0, 0.0)
+            set_note(self.jacobian_note, "", 0.0, 0.0)
         labels = list(zip(range(size), (f"{frame.x[i]:.3g}" for i in frame.shown)))
         # The square plot is narrow: fewer labels across than down.
         _set_ticks(self.jacobian_plot.getAxis("bottom"), labels, every=_tick_stride(size, 4))
@@ -623,12 +623,12 @@ class TopkTab(TopicTab):
             for item in (self.simplex_centre, self.simplex_hard, *self.simplex_now.values()):
                 set_data(item, x=[], y=[])
             for label in (*self.vertex_labels, self.centre_label):
-                _set_note(label, "", 0.0, 0.0)
+                set_note(label, "", 0.0, 0.0)
             note = self.tr("Drawn for n = 3\n(here n = {n}).\nTry the preset\n“Iterative soft-k-max\nexceeds 1”.")
-            _set_note(self.simplex_note, note.format(n=frame.n), 0.0, 0.0)
+            set_note(self.simplex_note, note.format(n=frame.n), 0.0, 0.0)
             _set_range(self.simplex_plot, (-1.0, 1.0), (-1.0, 1.0))
             return
-        _set_note(self.simplex_note, "", 0.0, 0.0)
+        set_note(self.simplex_note, "", 0.0, 0.0)
         set_data(self.simplex_outline, view.simplex[:, 0], view.simplex[:, 1])
         set_data(self.capped_polygon, view.polygon[:, 0], view.polygon[:, 1])
         for method in ORDER:
@@ -650,7 +650,7 @@ class TopkTab(TopicTab):
                 set_data(now, x=[], y=[])
         set_data(self.simplex_centre, x=[view.centre_xy[0]], y=[view.centre_xy[1]])
         set_data(self.simplex_hard, x=[view.hard_xy[0]], y=[view.hard_xy[1]])
-        _set_note(self.centre_label, "τ → ∞", float(view.centre_xy[0]), float(view.centre_xy[1]))
+        set_note(self.centre_label, "τ → ∞", float(view.centre_xy[0]), float(view.centre_xy[1]))
         corners = view.polygon[:-1]
         for index, label in enumerate(self.vertex_labels):
             if index < len(view.vertices):
@@ -659,9 +659,9 @@ class TopkTab(TopicTab):
                 norm = float(np.hypot(*outward)) or 1.0
                 position = corners[index] + 0.22 * outward / norm
                 text = "(" + ", ".join(f"{v:g}" for v in view.vertices[index]) + ")"
-                _set_note(label, text, float(position[0]), float(position[1]))
+                set_note(label, text, float(position[0]), float(position[1]))
             else:
-                _set_note(label, "", 0.0, 0.0)
+                set_note(label, "", 0.0, 0.0)
         span = np.concatenate([view.simplex, *(p for p in view.paths.values())])
         span = span[np.isfinite(span).all(axis=1)]
         low, high = span.min(axis=0) - 0.3, span.max(axis=0) + 0.3
@@ -825,9 +825,3 @@ def _set_ticks(axis: pg.AxisItem, ticks: list[tuple[float, str]], every: int = 1
 def _log_ticks(axis: pg.AxisItem, values) -> None:
     """Round-number ticks on a log axis (pyqtgraph's own minor labels crowd a 6-decade axis)."""
     axis.setTicks([[(math.log10(v), f"{v:g}") for v in values], []])
-
-
-def _set_note(item: pg.TextItem, text: str, x: float, y: float) -> None:
-    """A text that is often empty: hidden then, since an empty item still paints its background box."""
-    set_text(item, text, x, y)
-    item.setVisible(bool(text))
