@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from explorer import __version__
 from explorer.i18n import LANGUAGES
-from explorer.registry import TOPICS, topic
+from explorer.registry import TOPICS, specs_for, topic
 from explorer.theme import THEMES
 
 PROG = "spaces-explorer"
@@ -208,16 +208,11 @@ def _read_lesson(path: str):
     from explorer.state import StateError
 
     try:
-        return lesson.validate_lesson(lesson.read_lesson(path), _specs_for, Path(path).name)
+        return lesson.validate_lesson(lesson.read_lesson(path), specs_for, Path(path).name)
     except StateError as exc:  # LessonError is one
         raise UsageError(f"--lesson: {exc}") from None
 
 
-def _specs_for(tab_id: str):
-    try:
-        return topic(tab_id).tab_class().specs
-    except ValueError:
-        raise KeyError(tab_id) from None
 
 
 def _display_available() -> bool:

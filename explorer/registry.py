@@ -68,3 +68,12 @@ def topic(topic_id: str) -> Topic:
         if entry.id == topic_id:
             return entry
     raise ValueError(f"unknown tab {topic_id!r}; choose one of: {', '.join(t.id for t in TOPICS)}")
+
+
+def specs_for(tab_id: str):
+    """A tab's parameter specs, the lookup lesson files are checked with; KeyError for an unknown tab. Imports the
+    tab's view (Qt)."""
+    try:
+        return topic(tab_id).tab_class().specs
+    except ValueError:
+        raise KeyError(tab_id) from None

@@ -32,7 +32,7 @@ from explorer import __version__, export, i18n, state, transition
 from explorer import lesson as lessons
 from explorer.app import apply_app_theme
 from explorer.i18n import translate
-from explorer.registry import TOPICS, Topic, topic
+from explorer.registry import TOPICS, Topic, specs_for, topic
 from explorer.scene_dialog import SceneDialog
 from explorer.state import TabState
 from explorer.tab import TopicTab
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         path = self._ask_path(self.tr("Save Lesson"), "lesson.json", self.tr("Lesson (*.json)"))
         if path:
             try:
-                lessons.save_lesson(path, Path(path).stem, self.saved_scenes, _specs_for)
+                lessons.save_lesson(path, Path(path).stem, self.saved_scenes, specs_for)
             except state.StateError as exc:
                 QMessageBox.warning(self, self.tr("Cannot save lesson"), str(exc))
                 return
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def load_lesson_file(self, path: str) -> bool:
         try:
-            loaded = lessons.validate_lesson(lessons.read_lesson(path), _specs_for, Path(path).name)
+            loaded = lessons.validate_lesson(lessons.read_lesson(path), specs_for, Path(path).name)
         except state.StateError as exc:
             QMessageBox.warning(self, self.tr("Cannot open lesson"), str(exc))
             return False
@@ -711,11 +711,6 @@ def shipped_lessons() -> list[Path]:
     return [LESSONS_DIR / f"{t.id}.json" for t in TOPICS if (LESSONS_DIR / f"{t.id}.json").is_file()]
 
 
-def _specs_for(tab_id: str):
-    try:
-        return topic(tab_id).tab_class().specs
-    except ValueError:
-        raise KeyError(tab_id) from None
 
 
 def _plain(text: str) -> str:

@@ -9,18 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from explorer import lesson, state
-from explorer.registry import TOPICS, topic
+from explorer.registry import TOPICS, specs_for
 from explorer.scene_dialog import SceneDialog
 from explorer.window import shipped_lessons
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def specs_for(tab_id):
-    try:
-        return topic(tab_id).tab_class().specs
-    except ValueError:
-        raise KeyError(tab_id) from None
 
 
 def scene(tab, title, caption="", params=None, hidden=(), view=None):
