@@ -261,14 +261,19 @@ def _requested_params(tab_id: str, payload, args) -> dict | None:
     return params or None
 
 
+def _apply_requested(tab, params: dict | None, view: dict) -> None:
+    """What --state and --set asked of the tab."""
+    if params:
+        tab.set_params(params)
+    if view:
+        tab.apply_view_state(view)
+
+
 def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
     theme = _headless_theme(app, args, scale)
     tab = topic(tab_id).tab_class()(theme)
     tab.apply_theme(theme)
-    if params:
-        tab.set_params(params)
-    if args.view_state:
-        tab.apply_view_state(args.view_state)
+    _apply_requested(tab, params, args.view_state)
     error = _render(tab, Path(args.screenshot), size, scale, theme)
     if error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
@@ -369,10 +374,6 @@ def _open_window(app, tab_id, params, args, lesson=None) -> int:
     if lesson is not None:
         window.start_lesson(lesson)
     else:
-        tab = window.select(tab_id)
-        if params:
-            tab.set_params(params)
-        if args.view_state:
-            tab.apply_view_state(args.view_state)
+        _apply_requested(window.select(tab_id), params, args.view_state)
     window.show()
     return app.exec()
