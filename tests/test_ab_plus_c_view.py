@@ -408,3 +408,22 @@ def test_small_n_has_whole_number_ticks_and_says_when_there_is_nothing_to_search
     assert all(float(value).is_integer() for _, values in ticks for value in values)
     set_n(qtbot, tab, "130")
     assert tab.ab_trace["plot"].titleLabel.text.endswith("found S*")
+
+
+def test_a_big_search_reports_its_exact_running_best(qtbot, tab):
+    """The verdict uses the exact running best S − S* the worker computed (the plotted one is a float, rounded
+    beyond 2⁵³), checked here against a recount at several frames."""
+    import re
+
+    N = 10**30 + 12345
+    tab.set_params({"N": N, "algorithm": "search_pq"})
+    settle(qtbot, tab)
+    tab.play_bar.pause()
+    candidates = ab.search_pq(N).candidates
+    s_opt = sum(ab.min_abc(N))
+    for frame in (1, 2, tab.play_bar.frame_count - 1):
+        tab.play_bar.set_frame(frame)
+        title = tab.ab_trace["plot"].titleLabel.text.replace("\u200b", "")
+        shown = int(re.search(r"([\d,]+) / ", title).group(1).replace(",", ""))
+        best = min(a + b + N - a * b for a, b in candidates[:shown]) - s_opt
+        assert (f"best S* + {best:,}" if best else "found S*") in title, title

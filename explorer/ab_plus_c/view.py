@@ -202,6 +202,7 @@ class Trace:
     excess: np.ndarray
     best: np.ndarray
     views: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]  # view -> (x, y, inside the view's window)
+    exact_best: np.ndarray  # the running best S − S* as exact integers (``best`` is rounded beyond 2⁵³)
 
 
 def _pair_columns(pairs: list[tuple[int, int]], N: int) -> tuple[Any, Any]:
@@ -228,7 +229,7 @@ def _trace(method: str, count: int, search: ab.SearchResult | None, N: int, s_op
     if search is None or not search.candidates:
         empty = np.zeros(0)
         return Trace(method, count, search, s_opt, empty, empty,
-                     {k: (empty, empty, empty.astype(bool)) for k in frames})
+                     {k: (empty, empty, empty.astype(bool)) for k in frames}, empty.astype(np.int64))
     a, b = _pair_columns(search.candidates, N)
     s_minus = a + b + (N - a * b) - s_opt
     excess = _as_offsets(s_minus, 0)
@@ -245,7 +246,8 @@ def _trace(method: str, count: int, search: ab.SearchResult | None, N: int, s_op
     views["col"] = (x, excess, _inside(x, columns.p[0], columns.p[-1]))
     x, y = _as_offsets(p, 2 * lattice.x0) / 2, _as_offsets(q, q0) / 2
     views["xy"] = (x, y, _inside(x, lattice.m[0] - 0.5, lattice.m[-1] + 1.0))
-    return Trace(method, count, search, s_opt, excess, np.minimum.accumulate(excess), views)
+    return Trace(method, count, search, s_opt, excess, np.minimum.accumulate(excess), views,
+                 np.minimum.accumulate(s_minus))
 
 
 def _run_search(method: str, N: int) -> ab.SearchResult:
@@ -1073,10 +1075,7 @@ class AbcTab(TopicTab):
             return self.tr("no candidates to examine")
         if n == 0:
             return self.tr("press Play or Step")
-        best = int(trace.best[n - 1])
-        if best >= 2**53:  # the float plot value is rounded: recount exactly
-            N = trace.search.N
-            best = min(a + b + N - a * b for a, b in trace.search.candidates[:n]) - trace.s_opt
+        best = int(trace.exact_best[n - 1])
         state = self.tr("found S*") if best == 0 else self.tr("best S* + {excess}").format(excess=group(best))
         if n == len(trace.excess) and best > 0:
             state += " ✗"  # the search ended without the optimum
