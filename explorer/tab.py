@@ -117,6 +117,8 @@ class TopicTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._fit_sidebar()
+        if self.play_bar is not None:  # after the tab's own frame slot, connected while building
+            self.play_bar.frame_changed.connect(self._settle_ranges)
         self.request_update()
 
     # ----- for subclasses -----
@@ -284,6 +286,12 @@ class TopicTab(QWidget):
         if streaming:
             self._settle.start()
         self.show_result(result)
+        self._settle_ranges()
+
+    @Slot()
+    def _settle_ranges(self) -> None:
+        for panel in self.plot_panels():
+            panel.settle_ranges()
 
     @Slot()
     def _draw_crisp(self) -> None:

@@ -1,0 +1,71 @@
+"""What keeps an update cheap: one paint per change and opaque grid lines."""
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from explorer.theme import DARK, LIGHT
+from widgets.plot_panel import PlotPanel
+
+
+class _PaintCount(QObject):
+    def __init__(self, widgets):
+        super().__init__()
+        self.counts = {id(widget): 0 for widget in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and id(watched) in self.counts:
+            self.counts[id(watched)] += 1
+        return False
+
+
+def test_a_change_paints_each_plot_panel_once(qtbot, app):
+    """pyqtgraph applies auto ranges while painting, which dirtied the plots again: every update was painted twice."""
+    from explorer.registry import topic
+
+    tab = topic("topk").tab_class()(LIGHT)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitUntil(tab.is_idle, timeout=20000)
+    qtbot.wait(300)  # past the streaming window: the change below is drawn at once, crisp
+    viewports = [panel.viewport() for panel in tab.plot_panels()]
+    counter = _PaintCount(viewports)
+    tab.set_params({"k": 3})
+    qtbot.waitUntil(tab.is_idle, timeout=20000)
+    qtbot.wait(200)
+    assert sorted(counter.counts.values()) == [1] * len(viewports)
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_grid_lines_are_drawn_opaque_in_the_colour_they_blended_to(qtbot, app, theme):
+    panel = PlotPanel(theme)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0)
+    plot.setRange(xRange=(0, 7), yRange=(-1, 1))
+    panel.resize(500, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    background = QColor(theme.background)
+    for side in ("left", "bottom"):
+        axis = plot.getAxis(side)
+        image = QImage(10, 10, QImage.Format.Format_ARGB32)  # kept alive while painted on
+        painter = QPainter(image)
+        try:
+            _, translucent, _ = pg.AxisItem.generateDrawSpecs(axis, painter)  # what pyqtgraph itself would draw
+            _, drawn, _ = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        assert len(drawn) == len(translucent) > 3
+        assert any(pen.color().alpha() < 255 for pen, _, _ in translucent)
+        for (pen, start, end), (wanted, wanted_start, wanted_end) in zip(drawn, translucent):
+            assert (start, end) == (wanted_start, wanted_end)
+            color, alpha = pen.color(), wanted.color().alphaF()
+            assert color.alpha() == 255
+            for channel in ("red", "green", "blue"):
+                over = alpha * getattr(wanted.color(), channel)() + (1 - alpha) * getattr(background, channel)()
+                assert abs(getattr(color, channel)() - over) <= 1
+
