@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from explorer import __version__, export, i18n, state, transition
 from explorer import lesson as lessons
-from explorer.app import apply_app_theme
+from explorer.app import apply_app_theme, release_long_lived, set_aside_long_lived
 from explorer.i18n import translate
 from explorer.registry import TOPICS, Topic, specs_for, topic
 from explorer.scene_dialog import SceneDialog
@@ -40,6 +40,7 @@ from explorer.theme import Theme, theme_named
 
 LESSONS_DIR = Path(__file__).resolve().parents[1] / "assets" / "lessons"
 _GLIDE_MS = 700  # a scene change slow enough to follow, quick enough not to wait for
+_SET_ASIDE_MS = 1000
 
 _ZOOM_LIMIT = 12
 # A focused control keeps its own keys: Space and the arrows must not trigger Play/Step while it has focus.
@@ -118,6 +119,12 @@ class MainWindow(QMainWindow):
         self._glide_from: dict = {}
         self._glide_scene: TabState | None = None
         self._shortcuts_dialog: QDialog | None = None
+        # A new tab's objects are set aside from garbage collection once it has settled (its first result drawn,
+        # its formulas rendered, the libraries that takes imported): see app.set_aside_long_lived.
+        self._set_aside = QTimer(self)
+        self._set_aside.setSingleShot(True)
+        self._set_aside.setInterval(_SET_ASIDE_MS)
+        self._set_aside.timeout.connect(self._set_aside_when_idle)
 
         self._menu_actions: list[QAction] = []
         self._build_actions()
@@ -162,7 +169,15 @@ class MainWindow(QMainWindow):
             if page.pending_scene is not None:
                 page.tab.apply_scene(page.pending_scene)
                 page.pending_scene = None
+            self._set_aside.start()
         return page.tab
+
+    @Slot()
+    def _set_aside_when_idle(self) -> None:
+        if all(tab.is_idle() for tab in self.built_tabs()):
+            set_aside_long_lived()
+        else:
+            self._set_aside.start()
 
     @Slot()
     def _build_current(self) -> None:
@@ -229,6 +244,7 @@ class MainWindow(QMainWindow):
         self._language = language
         i18n.install(QApplication.instance(), language)
         self._glide.stop()
+        release_long_lived()
         for page in self._pages:
             if page.tab is not None:
                 page.pending_scene = page.tab.scene()
