@@ -92,3 +92,34 @@ def test_tabs_dropped_by_a_language_switch_are_collected(window, qtbot):
         assert dropped() is None
     finally:
         window.set_language("en")
+
+
+def test_items_without_points_are_skipped_and_drawn_again_once_they_have_some(qtbot, app):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from widgets.plot_panel import Style, set_data
+
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0)
+    plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    dots = panel.scatter(plot, Style("c1"), size=30)
+    line = panel.curve(plot, Style("c2", 4.0))
+    panel.resize(400, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+    set_data(dots, x=[], y=[])
+    set_data(line, [], [])
+    assert dots.flags() & no_contents and line.curve.flags() & no_contents
+
+    set_data(dots, x=[0.5], y=[0.5])
+    set_data(line, [0.1, 0.1], [0.1, 0.9])
+    assert not dots.flags() & no_contents and not line.curve.flags() & no_contents
+    image = panel.grab().toImage()
+    centre = panel.mapFromScene(plot.getViewBox().mapViewToScene(pg.Point(0.5, 0.5)))
+    stroke = panel.mapFromScene(plot.getViewBox().mapViewToScene(pg.Point(0.1, 0.5)))
+    ratio = image.devicePixelRatio()
+    assert image.pixelColor(int(centre.x() * ratio), int(centre.y() * ratio)) == QColor(LIGHT.color("c1"))
+    assert image.pixelColor(int(stroke.x() * ratio), int(stroke.y() * ratio)) == QColor(LIGHT.color("c2"))
