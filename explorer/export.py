@@ -26,6 +26,10 @@ def render_image(widget: QWidget, scale: float = 1.0, background: str | None = N
     image = QImage(round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(QColor(background) if background else widget.palette().window().color())
+    # Plots drawn fast during a drag or an animation are drawn without antialiasing: a figure is always crisp.
+    drafts = [panel for panel in _plot_panels(widget) if not panel.antialias]
+    for panel in drafts:
+        panel.set_antialias(True)
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -33,7 +37,13 @@ def render_image(widget: QWidget, scale: float = 1.0, background: str | None = N
         widget.render(painter, QPoint())
     finally:
         painter.end()
+        for panel in drafts:
+            panel.set_antialias(False)
     return image
+
+
+def _plot_panels(widget: QWidget) -> list[PlotPanel]:
+    return ([widget] if isinstance(widget, PlotPanel) else []) + widget.findChildren(PlotPanel)
 
 
 def check_writable(path: str | Path) -> Path:

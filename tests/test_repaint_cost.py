@@ -123,3 +123,27 @@ def test_items_without_points_are_skipped_and_drawn_again_once_they_have_some(qt
     ratio = image.devicePixelRatio()
     assert image.pixelColor(int(centre.x() * ratio), int(centre.y() * ratio)) == QColor(LIGHT.color("c1"))
     assert image.pixelColor(int(stroke.x() * ratio), int(stroke.y() * ratio)) == QColor(LIGHT.color("c2"))
+
+
+def test_a_figure_taken_mid_drag_is_antialiased_like_any_other(qtbot, app):
+    """During a drag the plots are drawn without antialiasing (half the cost); an exported figure must not be."""
+    import numpy as np
+
+    from explorer.export import render_image
+    from widgets.plot_panel import Style, set_data
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    figure = QWidget()  # what is exported is a tab: a widget holding plot panels
+    qtbot.addWidget(figure)
+    panel = PlotPanel(LIGHT)
+    QVBoxLayout(figure).addWidget(panel)
+    plot = panel.add_plot(0, 0)
+    set_data(panel.curve(plot, Style("c0", 2.0)), np.linspace(0, 1, 50), np.linspace(0, 1, 50) ** 2)
+    figure.resize(300, 200)
+    figure.show()
+    qtbot.waitExposed(figure)
+    crisp = render_image(figure)
+    panel.set_antialias(False)
+    assert render_image(figure) == crisp
+    assert not panel.antialias  # the drag goes on drawing fast

@@ -377,6 +377,10 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         there dirties the plot once more: every update was painted twice."""
         self.scene().prepareForPaint()
 
+    @property
+    def antialias(self) -> bool:
+        return self._antialias
+
     def set_antialias(self, on: bool) -> None:
         """Antialiasing doubles the cost of a repaint: tabs turn it off while updates stream in, then back on."""
         if on == self._antialias:
