@@ -168,6 +168,16 @@ def test_unvalidated_bad_prompt_fails_in_the_worker_with_a_message(qtbot, tab):
     assert ticks(tab.healed_plot) == before
 
 
+def test_a_back_off_longer_than_the_prompt_says_how_many_tokens_it_has(demo):
+    from explorer.healing.view import usable_back_off
+
+    tokenizer = demo.tokenizers["curated"]
+    for prompt, count, words in (("广州", 1, "only 1 token"), ("im", 2, "only 2 tokens")):
+        tokens = tokenizer.encode(prompt)
+        assert len(tokens) == count
+        assert usable_back_off(prompt, tokens, tokenizer.trie, 3) == (count, f"back-off 3 → {count}: the prompt has {words}")
+
+
 def test_back_off_is_reduced_with_a_reason(qtbot, tab, demo):
     tab.set_params({"back_off": 2})
     settle(qtbot, tab)

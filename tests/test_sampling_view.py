@@ -71,6 +71,7 @@ def test_solver_and_steps_change_the_nfe_shown(qtbot, tab):
         tab.set_params({"solver": solver, "steps": steps})
         settle(qtbot, tab)
         assert f"NFE = {nfe}</b>" in tab.readout.text()
+        assert (f", {steps} steps," if steps > 1 else ", 1 step,") in tab.readout.text()
         assert tab.live_point.xData[0] == nfe  # getData() is log10 on a log axis
         assert tab.play_bar.frame_count == steps + 1
 

@@ -60,6 +60,10 @@
         <translation>回退 {requested} → {used}：没有以“{text}”开头的 token</translation>
     </message>
     <message>
+        <source>back-off {requested} → {used}: the prompt has only 1 token</source>
+        <translation>回退 {requested} → {used}：提示只有 1 个 token</translation>
+    </message>
+    <message>
         <source>back-off {requested} → {used}: the prompt has only {count} tokens</source>
         <translation>回退 {requested} → {used}：提示只有 {count} 个 token</translation>
     </message>

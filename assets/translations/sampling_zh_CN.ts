@@ -404,8 +404,16 @@
         <translation>（ρ 只作用于训练好的网络）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{solver}&lt;/b&gt;, {steps} steps, &lt;b&gt;NFE = {nfe}&lt;/b&gt; · {denoiser} · sliced W₂ to data &lt;b&gt;{metric}&lt;/b&gt; (floor {floor}, {samples} samples)</source>
-        <translation>&lt;b&gt;{solver}&lt;/b&gt;，{steps} 步，&lt;b&gt;NFE = {nfe}&lt;/b&gt; · {denoiser} · 到数据的切片 W₂ &lt;b&gt;{metric}&lt;/b&gt;（下限 {floor}，{samples} 个样本）</translation>
+        <source>1 step</source>
+        <translation>1 步</translation>
+    </message>
+    <message>
+        <source>{steps} steps</source>
+        <translation>{steps} 步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{solver}&lt;/b&gt;, {steps}, &lt;b&gt;NFE = {nfe}&lt;/b&gt; · {denoiser} · sliced W₂ to data &lt;b&gt;{metric}&lt;/b&gt; (floor {floor}, {samples} samples)</source>
+        <translation>&lt;b&gt;{solver}&lt;/b&gt;，{steps}，&lt;b&gt;NFE = {nfe}&lt;/b&gt; · {denoiser} · 到数据的切片 W₂ &lt;b&gt;{metric}&lt;/b&gt;（下限 {floor}，{samples} 个样本）</translation>
     </message>
     <message>
         <source>Failed: {message}</source>

@@ -99,7 +99,10 @@ def usable_back_off(prompt: str, tokens: list, trie, requested: int) -> tuple[in
         note = translate("HealingTab", "back-off {requested} → {used}: no token starts with “{text}”")
         return back_off, note.format(requested=requested, used=back_off, text=prompt[tokens[-largest].start:])
     if back_off < requested:
-        note = translate("HealingTab", "back-off {requested} → {used}: the prompt has only {count} tokens")
+        if len(tokens) == 1:
+            note = translate("HealingTab", "back-off {requested} → {used}: the prompt has only 1 token")
+        else:
+            note = translate("HealingTab", "back-off {requested} → {used}: the prompt has only {count} tokens")
         return back_off, note.format(requested=requested, used=back_off, count=len(tokens))
     return back_off, ""
 

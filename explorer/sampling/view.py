@@ -748,9 +748,10 @@ class SamplingTab(TopicTab):
             denoiser = self.tr("exact D")
             if p["skip_rho"] != 1.0:
                 denoiser += self.tr(" (ρ acts on the trained network only)")
-        live = self.tr("<b>{solver}</b>, {steps} steps, <b>NFE = {nfe}</b> · {denoiser} · sliced W₂ to data "
+        steps = self.tr("1 step") if p["steps"] == 1 else self.tr("{steps} steps").format(steps=p["steps"])
+        live = self.tr("<b>{solver}</b>, {steps}, <b>NFE = {nfe}</b> · {denoiser} · sliced W₂ to data "
                        "<b>{metric}</b> (floor {floor}, {samples} samples)").format(
-            solver=SOLVER_SHORT[p["solver"]], steps=p["steps"], nfe=nfe, denoiser=denoiser,
+            solver=SOLVER_SHORT[p["solver"]], steps=steps, nfe=nfe, denoiser=denoiser,
             metric=f"{result.metric:.3f}", floor=f"{result.floor:.3f}", samples=EXPERIMENT_PARTICLES)
         self.readout.setText(live + (f"<br>{self._grid_summary}" if self._grid_summary else ""))
 
