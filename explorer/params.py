@@ -107,6 +107,9 @@ class ParamSpec:
             unknown = [v for v in value if v not in self.choices]
             if unknown:
                 raise self._fail(f"unknown choice {unknown[0]!r}; expected some of {', '.join(map(str, self.choices))}")
+            twice = next((v for i, v in enumerate(value) if v in value[:i]), None)
+            if twice is not None:
+                raise self._fail(f"{twice!r} is listed twice")
             return tuple(c for c in self.choices if c in value)
         # text
         if not isinstance(value, str):
@@ -184,7 +187,7 @@ _MAX_INT_TEXT = 4000  # Python reads at most 4300 digits into an int by default 
 
 
 def _parse_int(raw: str) -> int | None:
-    """Integers in decimal, with ``_`` separators, scientific ``1e18`` or powers ``2**61-1``/``10^15``."""
+    """Integers in decimal, with ``_`` separators, scientific ``1e18``/``1.5e3`` or powers ``2**61-1``/``10^15``."""
     compact = raw.replace("_", "").replace(" ", "").replace("^", "**")
     if not compact:
         return None
@@ -197,10 +200,14 @@ def _parse_int(raw: str) -> int | None:
 
 def _parse_int_expression(text: str) -> int | None:
     """Exact integer forms ``AeB`` and ``A**B [+-] C`` without eval, so huge N stay exact."""
-    match = re.fullmatch(r"(\d+)[eE](\d+)", text)
+    match = re.fullmatch(r"(\d+)(?:\.(\d*))?(?:[eE]\+?(\d+))?", text)
     if match:
-        exponent = int(match.group(2))
-        return int(match.group(1)) * 10**exponent if exponent <= 10_000 else None
+        # A decimal point is fine where the value is still whole: 1.5e3, 16.0.
+        fraction = (match.group(2) or "").rstrip("0")
+        exponent = int(match.group(3) or 0)
+        if exponent > 10_000 or len(fraction) > exponent:
+            return None
+        return int(match.group(1) + fraction) * 10 ** (exponent - len(fraction))
     match = re.fullmatch(r"(\d+)\*\*(\d+)(?:([+-])(\d+))?", text)
     if match:
         base, exponent = int(match.group(1)), int(match.group(2))

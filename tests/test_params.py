@@ -29,6 +29,10 @@ def test_bigint_exact_forms():
     assert N.parse("1e18") == 10**18
     assert N.parse("1_000_000") == 10**6
     assert N.parse(str(3**200)) == 3**200
+    # A decimal point where the value is still whole (the float 1.5e3 was refused while 1e15 was taken).
+    assert N.parse("1.5e3") == 1500 and N.parse("1.50e1") == 15 and N.parse("16.0") == 16 and K.parse("7.") == 7
+    assert N.parse("1.2345678901234567890123e22") == 12345678901234567890123  # exact, past a float's 16 digits
+    assert N.parse("1e+3") == 1000
 
 
 @pytest.mark.parametrize(
@@ -45,6 +49,10 @@ def test_bigint_exact_forms():
         (SHOW, "maybe", "true or false"),
         (METHOD, "rk4", "expected one of"),
         (METHODS, "a,z", "unknown choice"),
+        (METHODS, "a,b,a", "'a' is listed twice"),
+        (N, "1.55e1", "expected an integer"),
+        (N, "0.5", "expected an integer"),
+        (K, "2.50", "expected an integer"),
     ],
 )
 def test_bad_values_name_the_parameter_and_the_problem(spec, text, fragment):
