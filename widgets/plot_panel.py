@@ -7,10 +7,15 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from explorer.theme import Theme
+
+
+_SMALLEST_TITLE = 0.7  # a title shrinks to fit its plot down to this fraction of its size, then is cut
+_TITLE_MARGIN = 4  # pixels either side: the title's text item has this margin
+_TITLE_SLACK = 1.05  # laid out as HTML, a title is a little wider than the font's metrics say
 
 
 @dataclass(frozen=True)
@@ -107,10 +112,11 @@ def _same(a, b) -> bool:
 
 
 def _let_title_shrink(label: pg.LabelItem) -> None:
-    """A title's width is otherwise its plot's minimum width, and a narrow window clips whole plots instead.
+    """A title's width is otherwise its plot's minimum width, and a narrow window clips whole plots instead; and
+    its preferred width, so a title shrunk to fit (PlotPanel._show_title) would narrow its column, shrink again...
 
-    pyqtgraph recomputes a label's minimum size (``updateMin``, with hints kept in ``_sizeHint``) on every text
-    change and resize; this wraps that one label's method so the width part of the minimum stays zero.
+    pyqtgraph recomputes a label's size hints (``updateMin``, kept in ``_sizeHint``) on every text change and
+    resize; this wraps that one label's method so the width parts of the minimum and preferred sizes stay zero.
     """
     recompute = label.updateMin
 
@@ -118,8 +124,10 @@ def _let_title_shrink(label: pg.LabelItem) -> None:
         recompute()
         label.setMinimumWidth(0)
         hints = getattr(label, "_sizeHint", None)
-        if isinstance(hints, dict) and Qt.SizeHint.MinimumSize in hints:
-            hints[Qt.SizeHint.MinimumSize] = (0, hints[Qt.SizeHint.MinimumSize][1])
+        if isinstance(hints, dict):
+            for which in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+                if which in hints:
+                    hints[which] = (0, hints[which][1])
             label.updateGeometry()
 
     label.updateMin = update_min
@@ -254,6 +262,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             plot.setAspectLocked(True)
         plot._explorer_labels = (title, x_label, y_label)  # re-applied with theme colours and fonts
         _let_title_shrink(plot.titleLabel)
+        plot.geometryChanged.connect(self._on_plot_resized)
         if legend == "below":
             _legend_below(plot)
         elif legend:
@@ -432,8 +441,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             plot.setLabel("bottom", x_label, **label_style)
         if y_label:
             plot.setLabel("left", y_label, **label_style)
-        if title:
-            plot.setTitle(title, color=theme.foreground, size=f"{theme.font_pt * 1.1:.1f}pt")
+        self._show_title(plot)
         if plot.legend is not None:
             plot.legend.setLabelTextColor(theme.foreground)
             plot.legend.setLabelTextSize(f"{theme.font_pt * 0.9:.1f}pt")
@@ -441,6 +449,33 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                 label.setText(label.text)  # existing labels only take the new colour and size when re-rendered
             plot.legend.setBrush(make_brush(theme, "surface", 200))
             plot.legend.setPen(pg.mkPen(theme.grid))
+
+    @Slot()
+    def _on_plot_resized(self) -> None:
+        self._show_title(self.sender())
+
+    def _show_title(self, plot: pg.PlotItem) -> None:
+        """The title centred over the data in the theme's size. Where the plot is too narrow for that (a projector's
+        window, in presentation mode, cut titles off mid-word) it ends at the data's right edge and reaches over
+        the axis, and if need be shrinks, down to _SMALLEST_TITLE of its size; past that it is cut."""
+        title = plot._explorer_labels[0]
+        if not title:
+            return
+        size, justify = self._theme.font_pt * 1.1, "center"
+        cell = plot.titleLabel.geometry()
+        if cell.width() > 0:
+            font = QFont()
+            font.setPointSizeF(size)
+            natural = QFontMetricsF(font).horizontalAdvance(title) * _TITLE_SLACK
+            centre = cell.x() + cell.width() / 2
+            if natural > 2 * min(centre, plot.geometry().width() - centre) - 2 * _TITLE_MARGIN:
+                justify, room = "right", cell.x() + cell.width() - 2 * _TITLE_MARGIN
+                if natural > room:
+                    size = max(size * room / natural, size * _SMALLEST_TITLE)
+        shown = (title, self._theme.foreground, f"{size:.1f}pt", justify)
+        if getattr(plot, "_explorer_title", None) != shown:  # a new title re-lays out the plot
+            plot._explorer_title = shown
+            plot.setTitle(title, color=shown[1], size=shown[2], justify=justify)
 
     def _apply_style(self, item, style: Style) -> None:
         theme = self._theme
