@@ -51,3 +51,29 @@ def test_hidden_or_unlisted_items_leave_the_legend_and_come_back_in_order(qtbot,
     first.hide()
     first.show()  # shown again but still unlisted
     assert listed() == ["second", "third"]
+
+
+def test_legends_below_take_fewer_columns_where_the_panel_is_too_narrow_for_its_plots(qtbot, app):
+    """A legend below sets its plot's minimum width: four entries abreast made plots wider than a projector's window
+    (presentation mode at 1280×800), and they were cut off at the panel's edge."""
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plots = [panel.add_plot(0, column, f"plot {column}", "x", "y", legend="below") for column in range(2)]
+    for plot in plots:
+        for index, name in enumerate(("first curve", "second curve", "third curve", "fourth curve")):
+            panel.curve(plot, Style(f"c{index}"), name=name).setData([0, 1], [index, index + 1])
+    panel.resize(1400, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def fits() -> bool:
+        return panel.ci.geometry().width() <= panel.viewport().width() + 0.5
+
+    assert [plot.legend.columnCount for plot in plots] == [4, 4] and fits()
+    panel.resize(560, 400)
+    qtbot.waitUntil(fits)
+    assert all(plot.legend.columnCount < 4 for plot in plots)
+    assert all(len(plot.legend.items) == 4 for plot in plots)
+    panel.resize(1400, 400)
+    qtbot.waitUntil(lambda: [plot.legend.columnCount for plot in plots] == [4, 4])
+    assert fits()

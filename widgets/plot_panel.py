@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 from explorer.theme import Theme
 
 
+_LEGEND_COLUMNS = 4  # entries side by side in a legend below its plot, where the panel is wide enough
 _SMALLEST_TITLE = 0.7  # a title shrinks to fit its plot down to this fraction of its size, then is cut
 _TITLE_MARGIN = 4  # pixels either side: the title's text item has this margin
 _TITLE_SLACK = 1.05  # laid out as HTML, a title is a little wider than the font's metrics say
@@ -138,10 +139,11 @@ def _legend_below(plot: pg.PlotItem) -> None:
     """A legend in a row of its own under the x axis, for plots whose data fill every corner: inside, it would
     cover some. The plot's items named later join it as usual (PlotItem adds them to ``plot.legend``)."""
     legend = pg.LegendItem(offset=None, verSpacing=-4)
-    legend.setColumnCount(4)
+    legend.setColumnCount(_LEGEND_COLUMNS)
     legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)  # as wide as its entries
     plot.layout.addItem(legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
     plot.legend = legend
+    plot._explorer_legend_below = True
 
 
 class _GridAxis(pg.AxisItem):
@@ -380,6 +382,35 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             legend.clear()
             for entry, name in wanted:
                 legend.addItem(entry, name)
+            self.resizeEvent(None)
+
+    def resizeEvent(self, event) -> None:
+        # Legends first: pyqtgraph then sizes the plots to the view, which they can fill only once narrow enough.
+        # (pyqtgraph itself calls this with None to re-apply the size: so do the legend changes below.)
+        self._fit_legends()
+        super().resizeEvent(event)
+
+    def _fit_legends(self) -> None:
+        """Legends below their plots put up to _LEGEND_COLUMNS entries side by side; where the panel is too narrow
+        for all of its plots, the widest legends take fewer columns (more rows). A legend sets its plot's minimum
+        width, and plots wider than the panel were cut off at its edge (presentation mode at 1280×800)."""
+        plots = getattr(self, "_plots", ())  # pyqtgraph resizes the view while it is being built
+        legends = [plot.legend for plot in plots if getattr(plot, "_explorer_legend_below", False)]
+        if not legends:
+            return
+        for legend in legends:
+            legend.setColumnCount(_LEGEND_COLUMNS)
+        room = self.viewport().width()
+        while self._minimum_width() > room:
+            narrowable = [legend for legend in legends if legend.columnCount > 1 and legend.isVisible()]
+            if not narrowable:
+                break
+            widest = max(narrowable, key=lambda legend: legend.effectiveSizeHint(Qt.SizeHint.MinimumSize).width())
+            widest.setColumnCount(widest.columnCount - 1)
+
+    def _minimum_width(self) -> float:
+        self.ci.layout.invalidate()  # the grid keeps its size hints until its next layout pass otherwise
+        return self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
 
     def settle_ranges(self) -> None:
         """Apply the plots' pending auto ranges now. pyqtgraph defers them to the next paint, and the range it sets
@@ -412,6 +443,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             self._apply_style(item, style)
         for item, color in self._texts:
             self._style_text(item, color)
+        self.resizeEvent(None)
 
     def _remember(self, item, style: Style):
         self._styled.append((item, style))
