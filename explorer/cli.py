@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from explorer import __version__
 from explorer.i18n import LANGUAGES
-from explorer.registry import TOPICS, specs_for, topic
+from explorer.registry import TOPICS, specs_for, topic, view_specs_for
 from explorer.theme import THEMES
 
 PROG = "spaces-explorer"
@@ -208,7 +208,7 @@ def _read_lesson(path: str):
     from explorer.state import StateError
 
     try:
-        return lesson.validate_lesson(lesson.read_lesson(path), specs_for, Path(path).name)
+        return lesson.validate_lesson(lesson.read_lesson(path), specs_for, Path(path).name, view_specs_for)
     except StateError as exc:  # LessonError is one
         raise UsageError(f"--lesson: {exc}") from None
 
@@ -238,12 +238,13 @@ def _requested_params(tab_id: str, payload, args) -> dict | None:
     from explorer import state
     from explorer.params import parse_assignment
 
-    specs = topic(tab_id).tab_class().specs
+    tab_class = topic(tab_id).tab_class()
+    specs = tab_class.specs
     params: dict = {}
     view: dict = {}
     if payload is not None:
         try:
-            loaded = state.validate(payload, tab_id, specs, Path(args.state).name)
+            loaded = state.validate(payload, tab_id, specs, Path(args.state).name, tab_class.view_specs)
         except state.StateError as exc:
             raise UsageError(f"--state: {exc}") from None
         params, view = loaded.params, loaded.view

@@ -73,13 +73,17 @@ def parse_lesson(text: str, source: str = "lesson") -> dict[str, Any]:
 
 
 @_lesson_errors
-def validate_lesson(payload: dict[str, Any], specs_for: SpecsFor, source: str = "lesson") -> Lesson:
-    """Validate every scene against its tab's specs; an error names the scene by number and title."""
+def validate_lesson(payload: dict[str, Any], specs_for: SpecsFor, source: str = "lesson",
+                    view_specs_for: SpecsFor | None = None) -> Lesson:
+    """Validate every scene against its tab's specs (and view specs, if given); an error names the scene by number
+    and title."""
     title = state.text_field(payload, "title", source)
     scenes = []
     for where, scene in _named_scenes(payload, source):
         state.check_scene(scene, where)
-        scenes.append(state.validate(scene, scene["tab"], _specs(specs_for, scene["tab"], where), where))
+        specs = _specs(specs_for, scene["tab"], where)
+        view_specs = None if view_specs_for is None else _specs(view_specs_for, scene["tab"], where)
+        scenes.append(state.validate(scene, scene["tab"], specs, where, view_specs))
     return Lesson(title=title, scenes=tuple(scenes))
 
 

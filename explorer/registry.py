@@ -77,3 +77,12 @@ def specs_for(tab_id: str):
         return topic(tab_id).tab_class().specs
     except ValueError:
         raise KeyError(tab_id) from None
+
+
+def view_specs_for(tab_id: str):
+    """A tab's view entries (animation frame, page, ...) as specs, to check scenes with; KeyError for an unknown
+    tab. Imports the tab's view (Qt)."""
+    try:
+        return topic(tab_id).tab_class().view_specs
+    except ValueError:
+        raise KeyError(tab_id) from None

@@ -216,8 +216,12 @@ def check_scene(scene: Any, source: str, keys: tuple[str, ...] | None = None) ->
 
 
 # ----- validating -----
-def validate(payload: dict[str, Any], tab: str, specs: tuple[ParamSpec, ...], source: str = "state") -> TabState:
-    """Check a payload against one tab's specs. Missing fields take their defaults; unknown parameters are errors."""
+def validate(payload: dict[str, Any], tab: str, specs: tuple[ParamSpec, ...], source: str = "state",
+             view_specs: tuple[ParamSpec, ...] | None = None) -> TabState:
+    """Check a payload against one tab's specs. Missing fields take their defaults; unknown parameters are errors.
+
+    ``view_specs`` (the tab's ``view_specs``) checks the view entries the same way; None checks only their shape.
+    """
     check_scene(payload, source)
     if payload["tab"] != tab:
         raise StateError(f"{source} is for the '{payload['tab']}' tab, not '{tab}'")
@@ -230,7 +234,7 @@ def validate(payload: dict[str, Any], tab: str, specs: tuple[ParamSpec, ...], so
     return TabState(
         tab=tab,
         params=params,
-        view=_view(payload.get("view", {}), source),
+        view=_view(payload.get("view", {}), source, view_specs),
         title=text_field(payload, "title", source),
         caption=text_field(payload, "caption", source),
         hidden=_hidden(payload.get("hidden", []), specs, source),
@@ -258,8 +262,8 @@ def finite_number(value: Any) -> bool:
         return False
 
 
-def _view(view: dict[str, Any], source: str) -> dict[str, Any]:
-    """Tabs check their own entries; here only that it is plain JSON of bounded size."""
+def _view(view: dict[str, Any], source: str, specs: tuple[ParamSpec, ...] | None) -> dict[str, Any]:
+    """Plain JSON of bounded size, whose entries (if ``specs`` are given) are the tab's and valid."""
     try:
         size = len(json.dumps(view, ensure_ascii=False, allow_nan=False).encode("utf-8"))
     except (TypeError, ValueError, RecursionError):
@@ -267,7 +271,19 @@ def _view(view: dict[str, Any], source: str) -> dict[str, Any]:
                          ) from None
     if size > MAX_VIEW_BYTES:
         raise StateError(f"{source}: 'view' is too large ({size:,} bytes; at most {MAX_VIEW_BYTES:,})")
-    return dict(view)
+    if specs is None:
+        return dict(view)
+    checked = {}
+    for name, value in view.items():
+        spec = next((spec for spec in specs if spec.name == name), None)
+        if spec is None:
+            known = ", ".join(spec.name for spec in specs) or "none"
+            raise StateError(f"{source}: view: unknown entry {name!r}; this tab's are: {known}")
+        try:
+            checked[name] = spec.validate(value)
+        except ValueError as exc:
+            raise StateError(f"{source}: view: {exc}") from None
+    return checked
 
 
 def _hidden(hidden: Any, specs: tuple[ParamSpec, ...], source: str) -> tuple[str, ...]:

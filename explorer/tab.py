@@ -41,6 +41,7 @@ _SIDEBAR_WIDTH = 340
 class TopicTab(QWidget):
     topic_id: str = ""
     specs: tuple[ParamSpec, ...] = ()
+    view_specs: tuple[ParamSpec, ...] = ()  # the entries of view_state(): a scene file's view is checked against them
     explanation: Explanation
 
     busy_changed = Signal(bool)

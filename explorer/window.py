@@ -32,7 +32,7 @@ from explorer import __version__, export, i18n, state, transition
 from explorer import lesson as lessons
 from explorer.app import apply_app_theme, release_long_lived, set_aside_long_lived
 from explorer.i18n import translate
-from explorer.registry import TOPICS, Topic, specs_for, topic
+from explorer.registry import TOPICS, Topic, specs_for, topic, view_specs_for
 from explorer.scene_dialog import SceneDialog
 from explorer.state import TabState
 from explorer.tab import TopicTab
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
             if payload["tab"] not in {page.topic.id for page in self._pages}:
                 raise state.StateError(f"{Path(path).name} is for an unknown tab '{payload['tab']}'")
             tab = self.tab(payload["tab"])
-            loaded = state.validate(payload, tab.topic_id, tab.specs, Path(path).name)
+            loaded = state.validate(payload, tab.topic_id, tab.specs, Path(path).name, tab.view_specs)
         except state.StateError as exc:
             QMessageBox.warning(self, self.tr("Cannot open state"), str(exc))
             return False
@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
 
     def load_lesson_file(self, path: str) -> bool:
         try:
-            loaded = lessons.validate_lesson(lessons.read_lesson(path), specs_for, Path(path).name)
+            loaded = lessons.validate_lesson(lessons.read_lesson(path), specs_for, Path(path).name, view_specs_for)
         except state.StateError as exc:
             QMessageBox.warning(self, self.tr("Cannot open lesson"), str(exc))
             return False

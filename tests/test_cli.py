@@ -79,6 +79,9 @@ def test_bad_state_file(tmp_path):
     assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"), "beta: 7 is outside")
     bad.write_text("{{{")
     assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"), "not valid JSON")
+    bad.write_text('{"app": "scientific-spaces-explorer", "version": 1, "tab": "abc", "view": {"page": "zz"}}')
+    assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"),
+                          "view: page: expected one of ab, pq, range; got 'zz'")
 
 
 @pytest.mark.parametrize("topic", [t.id for t in TOPICS])

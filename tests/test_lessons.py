@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from explorer import lesson, state
-from explorer.registry import TOPICS, specs_for
+from explorer.registry import TOPICS, specs_for, view_specs_for
 from explorer.scene_dialog import SceneDialog
 from explorer.window import shipped_lessons
 
@@ -125,7 +125,7 @@ def test_every_tab_ships_a_valid_lesson():
     paths = shipped_lessons()
     assert [p.stem for p in paths] == [t.id for t in TOPICS]
     for path in paths:
-        loaded = lesson.validate_lesson(lesson.read_lesson(path), specs_for, path.name)
+        loaded = lesson.validate_lesson(lesson.read_lesson(path), specs_for, path.name, view_specs_for)
         assert 4 <= len(loaded.scenes) <= 8, path.name
         assert {s.tab for s in loaded.scenes} == {path.stem}
         assert all(s.title and s.caption for s in loaded.scenes), path.name

@@ -91,3 +91,16 @@ def test_the_sidebar_is_as_wide_as_its_controls_in_presentation_mode(qtbot, app,
     finally:
         apply_app_theme(app, LIGHT)
         tab.shutdown()
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_the_view_a_tab_saves_is_the_view_its_scene_files_are_checked_against(qtbot, app, topic_id):
+    from explorer import state
+
+    tab = make_tab(qtbot, topic_id)
+    settle(qtbot, tab)
+    view = tab.view_state()
+    assert sorted(view) == sorted(spec.name for spec in tab.view_specs)
+    payload = state.scene_payload(topic_id, tab.specs, tab.params(), view)
+    assert state.validate(payload, topic_id, tab.specs, "scene", tab.view_specs).view == view
+    tab.shutdown()

@@ -97,14 +97,22 @@ def test_bad_state_file_warns_and_changes_nothing(window, tmp_path, monkeypatch)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     tab = window.current_tab()
     before = tab.params()
+    view_before = tab.view_state()
+    scene = {"app": state.APP_ID, "version": 1, "tab": tab.topic_id, "params": {}}
+    first = tab.view_specs[0]
     for text in ("{oops", json.dumps({"app": state.APP_ID, "version": 1, "tab": "nowhere", "params": {}}),
-                 json.dumps({"app": state.APP_ID, "version": 1, "tab": tab.topic_id, "params": {"zz": 1}})):
+                 json.dumps({"app": state.APP_ID, "version": 1, "tab": tab.topic_id, "params": {"zz": 1}}),
+                 json.dumps({**scene, "view": {first.name: -99999999}}),
+                 json.dumps({**scene, "view": {"zoom": 2}})):
         path = tmp_path / "bad.json"
         path.write_text(text)
         assert not window.load_state_file(str(path))
-    assert len(warnings) == 3
+    assert len(warnings) == 5
     assert "not valid JSON" in warnings[0] and "unknown tab" in warnings[1] and "unknown parameter" in warnings[2]
-    assert tab.params() == before
+    assert f"view: {first.name}: -99999999 is outside the allowed range [0, " in warnings[3]
+    known = ", ".join(spec.name for spec in tab.view_specs)
+    assert f"view: unknown entry 'zoom'; this tab's are: {known}" in warnings[4]
+    assert tab.params() == before and tab.view_state() == view_before
 
 
 def test_exports(window, tmp_path, monkeypatch, qtbot):

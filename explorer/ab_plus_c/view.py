@@ -450,6 +450,7 @@ def compute_range(N: int, size: int, job: Job) -> dict[str, Any]:
 class AbcTab(TopicTab):
     topic_id = "abc"
     specs = SPECS
+    view_specs = (ParamSpec("page", "choice", PAGES[0], choices=PAGES), ParamSpec("frame", "int", 0, minimum=0))
     explanation = EXPLANATION
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):

@@ -304,6 +304,7 @@ EXPLANATION = _Explanation(
 class HealingTab(TopicTab):
     topic_id = "healing"
     specs = SPECS
+    view_specs = (ParamSpec("preset", "int", 0, minimum=0, maximum=len(PRESETS) - 1),)
     explanation = EXPLANATION
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):

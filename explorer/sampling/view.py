@@ -472,6 +472,7 @@ def train_job(preset_name: str, steps: int, seed: int, job: Job) -> TrainedNetwo
 class SamplingTab(TopicTab):
     topic_id = "sampling"
     specs = SPECS
+    view_specs = (ParamSpec("frame", "int", 0, minimum=0), ParamSpec("grid", "bool", False))
     explanation = EXPLANATION
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):

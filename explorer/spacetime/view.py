@@ -153,6 +153,11 @@ EXPLANATION = Explanation(
 class SpacetimeTab(TopicTab):
     topic_id = "spacetime"
     specs = SPECS
+    view_specs = (
+        ParamSpec("selected", "int", 0, minimum=0, maximum=len(EVENT_NAMES) - 1),
+        ParamSpec("frame", "int", 0, minimum=0, maximum=SWEEP_FRAMES - 1),
+        ParamSpec("focus", "choice", "", choices=("", *FOCUS_LAYOUTS)),
+    )
     explanation = EXPLANATION
 
     def __init__(self, theme, parent=None):

@@ -205,6 +205,7 @@ EXPLANATION = _TopkExplanation(
 class TopkTab(TopicTab):
     topic_id = "topk"
     specs = SPECS
+    view_specs = (ParamSpec("bisection_step", "int", 0, minimum=0, maximum=BISECTION_STEPS - 1),)
     explanation = EXPLANATION
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):
