@@ -309,3 +309,14 @@ def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
     assert plain_text(tab.healed_continuation) == "import numpy as np"
     show(7)
     assert "20.5%\n广州 的 白云 机场" in plain_text(tab.segmentation_label).replace("\u2009", " ")
+
+
+def test_a_small_window_keeps_the_charts_readable(qtbot, tab):
+    """At 800×600 the text panels took the height and the charts shrank to a strip of overlapping token names."""
+    from explorer.healing.view import PLOTS_MINIMUM_HEIGHT, PLOTS_MINIMUM_WIDTH
+
+    tab.resize(800, 600)
+    settle(qtbot, tab)
+    qtbot.wait(50)
+    assert tab.plot_panel.height() >= PLOTS_MINIMUM_HEIGHT and tab.plot_panel.width() >= PLOTS_MINIMUM_WIDTH
+    assert tab.plot_panel.height() >= 250  # the charts' eight rows of token names need it

@@ -42,6 +42,7 @@ MAX_PROMPT_CHARS = 40
 TOP_TOKENS = 8  # bars per distribution chart
 LEGEND_SLOTS = 2  # empty row slots kept at the bottom of a chart for its legend
 MIN_SLOTS = 6  # a chart with few rows still has bars of a sensible thickness
+PLOTS_MINIMUM_WIDTH, PLOTS_MINIMUM_HEIGHT = 520, 250  # the three charts, in pixels
 EXPECTED_SHOWN = 3  # at most this many "would continue the removed text" tokens forced into the plain chart
 SEGMENTATION_DRAWS = 400
 SEGMENTATION_ROWS = 4
@@ -336,6 +337,9 @@ class HealingTab(TopicTab):
         self.token_strip.setObjectName("token_strip")
 
         panel = self.plot_panel = PlotPanel(self.theme)
+        # Smaller, the charts' token names overlap: the tab's minimum size keeps them readable (a window, or a
+        # headless render, asked to be smaller gets this size).
+        panel.setMinimumSize(PLOTS_MINIMUM_WIDTH, PLOTS_MINIMUM_HEIGHT)
         # Titles are short: a title's width is a minimum width of its plot.
         self.plain_plot = panel.add_plot(
             0, 0, self.tr("Without healing"), self.tr("P(next | whole prompt), %"), legend=(-6, -6)
