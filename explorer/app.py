@@ -60,7 +60,8 @@ def _collect_garbage_in_gui_thread() -> None:
 def set_aside_long_lived() -> None:
     """Collect, then keep what is alive out of later collections (``gc.freeze``). Modules, widgets and plot items
     live as long as the window, and a full collection walked them all: some 200,000 objects, 40 ms in the GUI
-    thread, a hitch in the middle of a drag. Called after a tab is built."""
+    thread, a hitch in the middle of a drag. Called once a newly built tab has settled (one such collection then,
+    instead of one every minute or so)."""
     gc.collect()
     gc.freeze()
 

@@ -40,7 +40,7 @@ from explorer.theme import Theme, theme_named
 
 LESSONS_DIR = Path(__file__).resolve().parents[1] / "assets" / "lessons"
 _GLIDE_MS = 700  # a scene change slow enough to follow, quick enough not to wait for
-_SET_ASIDE_MS = 1000
+_SET_ASIDE_MS = 1000  # after a tab is built, this long (and until it is idle) before its objects are set aside
 
 _ZOOM_LIMIT = 12
 # A focused control keeps its own keys: Space and the arrows must not trigger Play/Step while it has focus.
