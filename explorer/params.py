@@ -60,6 +60,9 @@ class ParamSpec:
     def _fail(self, message: str) -> ValueError:
         return ValueError(_brief(f"{self.name}: {message}"))
 
+    def _choices_text(self) -> str:
+        return ", ".join("''" if choice == "" else str(choice) for choice in self.choices)  # an empty one is seen
+
     def _range_text(self) -> str:
         lo = "-inf" if self.minimum is None else f"{self.minimum:g}"
         hi = "inf" if self.maximum is None else f"{self.maximum:g}"
@@ -99,14 +102,14 @@ class ParamSpec:
             return value
         if kind == "choice":
             if value not in self.choices:
-                raise self._fail(f"expected one of {', '.join(map(str, self.choices))}; got {value!r}")
+                raise self._fail(f"expected one of {self._choices_text()}; got {value!r}")
             return value
         if kind == "multi":
             if isinstance(value, str) or not isinstance(value, (list, tuple)):
                 raise self._fail(f"expected a list of choices, got {value!r}")
             unknown = [v for v in value if v not in self.choices]
             if unknown:
-                raise self._fail(f"unknown choice {unknown[0]!r}; expected some of {', '.join(map(str, self.choices))}")
+                raise self._fail(f"unknown choice {unknown[0]!r}; expected some of {self._choices_text()}")
             twice = next((v for i, v in enumerate(value) if v in value[:i]), None)
             if twice is not None:
                 raise self._fail(f"{twice!r} is listed twice")

@@ -82,6 +82,8 @@ def test_bad_state_file(tmp_path):
     bad.write_text('{"app": "scientific-spaces-explorer", "version": 1, "tab": "abc", "view": {"page": "zz"}}')
     assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"),
                           "view: page: expected one of ab, pq, range; got 'zz'")
+    bad.write_text('{"app": "scientific-spaces-explorer", "version": 1, "tab": "sampling", "view": {"frame": 1e308}}')
+    assert_one_line_error(run_cli("--state", bad, "--screenshot", tmp_path / "x.png"), "view: frame: ")
 
 
 @pytest.mark.parametrize("topic", [t.id for t in TOPICS])

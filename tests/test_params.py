@@ -50,6 +50,7 @@ def test_bigint_exact_forms():
         (METHOD, "rk4", "expected one of"),
         (METHODS, "a,z", "unknown choice"),
         (METHODS, "a,b,a", "'a' is listed twice"),
+        (ParamSpec("focus", "choice", "", choices=("", "twins")), "z", "expected one of '', twins; got 'z'"),
         (N, "1.55e1", "expected an integer"),
         (N, "0.5", "expected an integer"),
         (K, "2.50", "expected an integer"),

@@ -450,7 +450,9 @@ def compute_range(N: int, size: int, job: Job) -> dict[str, Any]:
 class AbcTab(TopicTab):
     topic_id = "abc"
     specs = SPECS
-    view_specs = (ParamSpec("page", "choice", PAGES[0], choices=PAGES), ParamSpec("frame", "int", 0, minimum=0))
+    # Frame 0 is before the first step; past the end of a search's trace, its last frame is shown.
+    view_specs = (ParamSpec("page", "choice", PAGES[0], choices=PAGES),
+                  ParamSpec("frame", "int", 0, minimum=0, maximum=ab.MAX_TRACE))
     explanation = EXPLANATION
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):

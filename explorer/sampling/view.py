@@ -472,7 +472,11 @@ def train_job(preset_name: str, steps: int, seed: int, job: Job) -> TrainedNetwo
 class SamplingTab(TopicTab):
     topic_id = "sampling"
     specs = SPECS
-    view_specs = (ParamSpec("frame", "int", 0, minimum=0), ParamSpec("grid", "bool", False))
+    view_specs = (
+        # Frame 0 is the noise, frame `steps` the samples; past the end of a run, the last frame is shown.
+        ParamSpec("frame", "int", 0, minimum=0, maximum=spec_by_name(SPECS, "steps").maximum),
+        ParamSpec("grid", "bool", False),
+    )
     explanation = EXPLANATION
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):

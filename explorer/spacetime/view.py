@@ -156,7 +156,7 @@ class SpacetimeTab(TopicTab):
     view_specs = (
         ParamSpec("selected", "int", 0, minimum=0, maximum=len(EVENT_NAMES) - 1),
         ParamSpec("frame", "int", 0, minimum=0, maximum=SWEEP_FRAMES - 1),
-        ParamSpec("focus", "choice", "", choices=("", *FOCUS_LAYOUTS)),
+        ParamSpec("focus", "choice", "", choices=tuple(FOCUS_LAYOUTS)),
     )
     explanation = EXPLANATION
 
