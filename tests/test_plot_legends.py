@@ -77,3 +77,29 @@ def test_legends_below_take_fewer_columns_where_the_panel_is_too_narrow_for_its_
     panel.resize(1400, 400)
     qtbot.waitUntil(lambda: [plot.legend.columnCount for plot in plots] == [4, 4])
     assert fits()
+
+
+def test_a_panel_at_its_minimum_size_shows_whole_plots_with_room_for_data(qtbot, app):
+    """Layouts may squeeze a panel to its minimum size hint: the plots must then fit it whole (pyqtgraph cuts off
+    what does not fit), each with a data area of at least 90 × 60 pixels (the sampling scatter was 60 px wide)."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    panel = PlotPanel(LIGHT)
+    QHBoxLayout(holder).addWidget(panel)
+    plots = [panel.add_plot(0, column, f"plot {column}", "x", "y", legend="below") for column in range(3)]
+    for plot in plots:
+        for index, name in enumerate(("first curve", "second curve", "third curve", "fourth curve")):
+            panel.curve(plot, Style(f"c{index}"), name=name).setData([0, 1], [index, index + 1])
+    holder.resize(1400, 500)
+    holder.show()
+    qtbot.waitExposed(holder)
+    wide = panel.minimumSizeHint()
+    assert wide.width() < 3 * plots[0].legend.width()  # measured with one-column legends, not these wide ones
+    holder.resize(10, 10)  # the layout gives the panel no less than its minimum
+    qtbot.waitUntil(lambda: panel.width() <= wide.width() + 1)
+    qtbot.waitUntil(lambda: panel.ci.geometry().width() <= panel.viewport().width() + 0.5)
+    for plot in plots:
+        box = plot.getViewBox()
+        assert box.width() >= 90 - 0.5 and box.height() >= 60 - 0.5

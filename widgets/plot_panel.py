@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from explorer.theme import Theme
 
 
+# A plot's data area is never squeezed below this (pixels): a smaller window is refused (its minimum size), and a
+# render asked to be smaller is made at the tab's minimum size, with a note.
+_SMALLEST_DATA_AREA = (90, 60)
 _LEGEND_COLUMNS = 4  # entries side by side in a legend below its plot, where the panel is wide enough
 _SMALLEST_TITLE = 0.7  # a title shrinks to fit its plot down to this fraction of its size, then is cut
 _TITLE_MARGIN = 4  # pixels either side: the title's text item has this margin
@@ -195,6 +199,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._texts: list[tuple[pg.TextItem, str]] = []
         self._legend_entries: dict[pg.PlotItem, list] = {}  # named items per plot, in the order they were made
         self._antialias = True
+        self._least_width: float | None = None  # the plots' minimum width with every legend at one column
         self.setBackground(theme.background)
         self.ci.layout.setSpacing(8)
         self.ci.setContentsMargins(6, 6, 6, 6)
@@ -270,7 +275,9 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         elif legend:
             # ``legend`` may be an offset: negative numbers anchor it to the right / bottom edge.
             plot.addLegend(offset=legend if isinstance(legend, tuple) else (8, 8))
+        self._least_width = None  # the plots' minimum width is measured again when asked
         box = plot.getViewBox()
+        box.setMinimumSize(*_SMALLEST_DATA_AREA)
         box._explorer_manual = False
         box.sigRangeChangedManually.connect(self._on_manual_range)
         self._plots.append(plot)
@@ -364,6 +371,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
 
     def _add_named(self, plot: pg.PlotItem, item, name: str | None) -> None:
         plot.addItem(item)  # PlotItem lists a named item in plot.legend
+        self._least_width = None
         if name and plot.legend is not None:
             item._explorer_legend = (plot, name)
             self._legend_entries.setdefault(plot, []).append(item)
@@ -397,6 +405,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         plots = getattr(self, "_plots", ())  # pyqtgraph resizes the view while it is being built
         legends = [plot.legend for plot in plots if getattr(plot, "_explorer_legend_below", False)]
         if not legends:
+            self.updateGeometry()  # the plots' minimum may have changed all the same
             return
         for legend in legends:
             legend.setColumnCount(_LEGEND_COLUMNS)
@@ -407,6 +416,31 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                 break
             widest = max(narrowable, key=lambda legend: legend.effectiveSizeHint(Qt.SizeHint.MinimumSize).width())
             widest.setColumnCount(widest.columnCount - 1)
+        least = self._least_plots_width()
+        if least != self._least_width:
+            self._least_width = least
+            self.updateGeometry()
+
+    def _least_plots_width(self) -> float:
+        """The plots' minimum width with every legend below at one column: the narrowest they can be laid out."""
+        legends = [plot.legend for plot in self._plots if getattr(plot, "_explorer_legend_below", False)]
+        fitted = [legend.columnCount for legend in legends]
+        for legend in legends:
+            legend.setColumnCount(1)
+        least = self._minimum_width()
+        for legend, columns in zip(legends, fitted):
+            legend.setColumnCount(columns)
+        return least
+
+    def minimumSizeHint(self) -> QSize:
+        """As small as the plots can be laid out (axes, titles, legends at one column): pyqtgraph shows a smaller
+        view only in part, cutting plots off at its edge."""
+        if not hasattr(self, "_plots"):  # Qt asks while pyqtgraph builds the view
+            return super().minimumSizeHint()
+        if self._least_width is None:
+            self._least_width = self._least_plots_width()
+        height = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        return QSize(math.ceil(self._least_width), math.ceil(height))
 
     def _minimum_width(self) -> float:
         self.ci.layout.invalidate()  # the grid keeps its size hints until its next layout pass otherwise
