@@ -58,10 +58,7 @@ def test_legends_below_take_fewer_columns_where_the_panel_is_too_narrow_for_its_
     (presentation mode at 1280×800), and they were cut off at the panel's edge."""
     panel = PlotPanel(LIGHT)
     qtbot.addWidget(panel)
-    plots = [panel.add_plot(0, column, f"plot {column}", "x", "y", legend="below") for column in range(2)]
-    for plot in plots:
-        for index, name in enumerate(("first curve", "second curve", "third curve", "fourth curve")):
-            panel.curve(plot, Style(f"c{index}"), name=name).setData([0, 1], [index, index + 1])
+    plots = _plots_with_four_named_curves(panel, 2)
     panel.resize(1400, 400)
     panel.show()
     qtbot.waitExposed(panel)
@@ -88,10 +85,7 @@ def test_a_panel_at_its_minimum_size_shows_whole_plots_with_room_for_data(qtbot,
     qtbot.addWidget(holder)
     panel = PlotPanel(LIGHT)
     QHBoxLayout(holder).addWidget(panel)
-    plots = [panel.add_plot(0, column, f"plot {column}", "x", "y", legend="below") for column in range(3)]
-    for plot in plots:
-        for index, name in enumerate(("first curve", "second curve", "third curve", "fourth curve")):
-            panel.curve(plot, Style(f"c{index}"), name=name).setData([0, 1], [index, index + 1])
+    plots = _plots_with_four_named_curves(panel, 3)
     holder.resize(1400, 500)
     holder.show()
     qtbot.waitExposed(holder)
@@ -103,3 +97,12 @@ def test_a_panel_at_its_minimum_size_shows_whole_plots_with_room_for_data(qtbot,
     for plot in plots:
         box = plot.getViewBox()
         assert box.width() >= 90 - 0.5 and box.height() >= 60 - 0.5
+
+
+def _plots_with_four_named_curves(panel, count):
+    """``count`` plots side by side, each with a legend below listing four curves."""
+    plots = [panel.add_plot(0, column, f"plot {column}", "x", "y", legend="below") for column in range(count)]
+    for plot in plots:
+        for index, name in enumerate(("first curve", "second curve", "third curve", "fourth curve")):
+            panel.curve(plot, Style(f"c{index}"), name=name).setData([0, 1], [index, index + 1])
+    return plots
