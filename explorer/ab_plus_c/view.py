@@ -612,7 +612,6 @@ class AbcTab(TopicTab):
         panel = self.ab_panel = PlotPanel(self.theme)
         plot = self.land_plot = panel.add_plot(0, 0, self.tr("Cost S − S* on the (a, b) grid"), "a", "b", rowspan=2,
                                                equal_aspect=True, legend="below")
-        plot.legend.setColumnCount(2)  # seven entries: inside, they covered the staircase in a narrow window
         plot.showGrid(x=False, y=False)
         self.land_image, self.land_bar = self._heat(panel, plot)
         self.land_hyperbola = panel.curve(plot, Style("foreground", 1.6), "ab = N")

@@ -172,7 +172,6 @@ class SpacetimeTab(TopicTab):
         self.minkowski = diagram.add_plot(
             0, 0, self.tr("Minkowski diagram"), "x", "t", equal_aspect=True, legend="below"
         )
-        self.minkowski.legend.setColumnCount(2)  # inside, it covered the lower-right quadrant's grid and hyperbolae
         panel = self.symmetry_panel = PlotPanel(self.theme)
         p = panel.add_plot
         self.euclid = p(0, 0, self.tr("Rotation by θ: r² fixed"), "x", "y", equal_aspect=True)
