@@ -73,16 +73,17 @@ def topic(topic_id: str) -> Topic:
 def specs_for(tab_id: str):
     """A tab's parameter specs, the lookup lesson files are checked with; KeyError for an unknown tab. Imports the
     tab's view (Qt)."""
-    try:
-        return topic(tab_id).tab_class().specs
-    except ValueError:
-        raise KeyError(tab_id) from None
+    return _tab_class(tab_id).specs
 
 
 def view_specs_for(tab_id: str):
     """A tab's view entries (animation frame, page, ...) as specs, to check scenes with; KeyError for an unknown
     tab. Imports the tab's view (Qt)."""
+    return _tab_class(tab_id).view_specs
+
+
+def _tab_class(tab_id: str):
     try:
-        return topic(tab_id).tab_class().view_specs
+        return topic(tab_id).tab_class()
     except ValueError:
         raise KeyError(tab_id) from None
