@@ -271,7 +271,7 @@ def _apply_requested(tab, params: dict | None, view: dict) -> None:
 
 
 def _screenshot(app, tab_id: str, params, args, size, scale) -> int:
-    theme = _headless_theme(app, args, scale)
+    theme = _headless_theme(app, args, size, scale)
     tab = topic(tab_id).tab_class()(theme)
     tab.apply_theme(theme)
     _apply_requested(tab, params, args.view_state)
@@ -287,7 +287,7 @@ def _export_lesson(app, lesson, directory: Path, names: list[str], args, size, s
     """Every scene to ``NN-title.png`` (``names``) and an ``index.md`` with the titles and captions."""
     from explorer.i18n import translate
 
-    theme = _headless_theme(app, args, scale)
+    theme = _headless_theme(app, args, size, scale)
     entries = []
     for number, (scene, name) in enumerate(zip(lesson.scenes, names), start=1):
         title = translate("Lesson", scene.title) or topic(scene.tab).title
@@ -322,12 +322,12 @@ def _slug(text: str) -> str:
     return slug or "scene"
 
 
-def _headless_theme(app, args, scale):
+def _headless_theme(app, args, size, scale):
     from explorer.app import apply_app_theme
     from explorer.theme import theme_named
     from widgets.explanation import set_pixel_ratio_floor
 
-    theme = theme_named(args.theme or "light").presenting(args.presentation)
+    theme = theme_named(args.theme or "light").presenting(args.presentation, size)
     apply_app_theme(app, theme)
     set_pixel_ratio_floor(scale)
     return theme

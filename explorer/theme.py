@@ -10,6 +10,9 @@ _DARK_SERIES = ("#56B4E9", "#FF8C42", "#2FD3A0", "#E89AC7", "#F0C44C", "#8FB8FF"
 
 PRESENTATION_FONT_SCALE = 1.4
 PRESENTATION_LINE_SCALE = 1.8
+# The smallest screen the full font enlargement fits (every tab's minimum at 1.4x is within it). A smaller screen,
+# such as a 1024x768 projector, gets a proportionally smaller one: at 1.4x the tabs cut off titles and tables there.
+PRESENTATION_ROOM = (1280, 800)
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,24 @@ class Theme:
     def font_pt(self) -> float:
         return self.base_font_pt * self.font_scale
 
-    def presenting(self, on: bool) -> Theme:
+    def presenting(self, on: bool, room: tuple[int, int] | None = None) -> Theme:
+        """Presentation mode's larger fonts and thicker lines. ``room`` is the screen's (or the render's) size in
+        logical pixels: below PRESENTATION_ROOM the fonts grow less, never below normal size."""
         return replace(
             self,
-            font_scale=PRESENTATION_FONT_SCALE if on else 1.0,
+            font_scale=presentation_font_scale(room) if on else 1.0,
             line_scale=PRESENTATION_LINE_SCALE if on else 1.0,
         )
 
     def zoomed(self, steps: int) -> Theme:
         return replace(self, base_font_pt=max(6.0, min(28.0, 10.0 + steps)))
+
+
+def presentation_font_scale(room: tuple[int, int] | None = None) -> float:
+    if room is None:
+        return PRESENTATION_FONT_SCALE
+    fit = min(1.0, room[0] / PRESENTATION_ROOM[0], room[1] / PRESENTATION_ROOM[1])
+    return max(1.0, PRESENTATION_FONT_SCALE * fit)
 
 
 LIGHT = Theme(

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
             presentation if presentation is not None else self._settings.value("presentation", False, type=bool)
         )
         self._zoom = max(-_ZOOM_LIMIT, min(_ZOOM_LIMIT, self._settings.value("zoom", 0, type=int)))
+        self._watching_screen = False
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -194,7 +195,23 @@ class MainWindow(QMainWindow):
     # ----- theme -----
     @property
     def theme(self) -> Theme:
-        return self._base_theme.zoomed(self._zoom).presenting(self._presenting)
+        return self._base_theme.zoomed(self._zoom).presenting(self._presenting, self._screen_room())
+
+    def _screen_room(self) -> tuple[int, int]:
+        """The size of the screen the window is on, less task bars: presentation mode's fonts grow to fit it."""
+        room = self.screen().availableGeometry().size()
+        return room.width(), room.height()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._watching_screen:
+            self._watching_screen = True
+            self.windowHandle().screenChanged.connect(self._on_screen_changed)
+
+    @Slot()
+    def _on_screen_changed(self) -> None:
+        if self._presenting:  # a projector and a laptop screen differ in size
+            self._apply_theme()
 
     def set_theme(self, name: str) -> None:
         self._base_theme = theme_named(name)

@@ -93,6 +93,29 @@ def test_the_sidebar_is_as_wide_as_its_controls_in_presentation_mode(qtbot, app,
         tab.shutdown()
 
 
+@pytest.mark.parametrize("room", [(1280, 800), (1024, 768)])
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_tab_fits_the_screen_in_presentation_mode(qtbot, app, topic_id, room):
+    """On a 1024x768 projector the full enlargement cut off Top-k's titles and spacetime's table, and abc and
+    healing needed more than the screen: presentation mode's fonts grow only as far as the screen has room for."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    try:
+        tab = open_tab(qtbot, topic(topic_id).tab_class(), theme, room)
+        tab.apply_theme(theme)
+        settle(qtbot, tab)
+        qtbot.wait(50)
+        hint = tab.minimumSizeHint()
+        assert hint.width() <= room[0] and hint.height() <= room[1], (hint, theme.font_scale)
+        assert (tab.width(), tab.height()) == room
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()
+
+
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
 def test_the_view_a_tab_saves_is_the_view_its_scene_files_are_checked_against(qtbot, app, topic_id):
     from explorer import state
@@ -104,3 +127,14 @@ def test_the_view_a_tab_saves_is_the_view_its_scene_files_are_checked_against(qt
     payload = state.scene_payload(topic_id, tab.specs, tab.params(), view)
     assert state.validate(payload, topic_id, tab.specs, "scene", tab.view_specs).view == view
     tab.shutdown()
+
+
+def test_presentation_fonts_grow_with_the_room_on_screen():
+    from explorer.theme import LIGHT, PRESENTATION_FONT_SCALE
+
+    assert LIGHT.presenting(True).font_scale == PRESENTATION_FONT_SCALE
+    assert LIGHT.presenting(True, (1920, 1080)).font_scale == PRESENTATION_FONT_SCALE
+    assert LIGHT.presenting(True, (1024, 768)).font_scale == pytest.approx(PRESENTATION_FONT_SCALE * 1024 / 1280)
+    assert LIGHT.presenting(True, (1280, 600)).font_scale == pytest.approx(PRESENTATION_FONT_SCALE * 600 / 800)
+    assert LIGHT.presenting(True, (640, 480)).font_scale == 1.0  # never smaller than without presentation mode
+    assert LIGHT.presenting(False, (1024, 768)).font_scale == 1.0
