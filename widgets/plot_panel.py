@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QPointF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
@@ -87,6 +87,31 @@ def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
         item._explorer_text = (text, x, y)
         item.setText(text)
         item.setPos(x, y)
+        item.updateTextPos()  # slides in from the new place
+
+
+class ViewText(pg.TextItem):
+    """A text in data coordinates that stays inside its plot: near an edge it slides in, where the view's clipping
+    cut it off (abc's label left of the naive point lost its start in a narrow plot)."""
+
+    def updateTextPos(self) -> None:
+        super().updateTextPos()
+        view = self.getViewBox()
+        if view is None:
+            return
+        text = self.textItem.mapRectToScene(self.textItem.boundingRect())
+        area = view.sceneBoundingRect()
+        shift = QPointF(_slide(text.left(), text.right(), area.left(), area.right()),
+                        _slide(text.top(), text.bottom(), area.top(), area.bottom()))
+        if not shift.isNull():  # the text's own units are scene pixels (pyqtgraph undoes the view's scaling)
+            self.textItem.setPos(self.textItem.pos() + shift)
+
+
+def _slide(low: float, high: float, start: float, end: float) -> float:
+    """How far to move [low, high] to lie inside [start, end]; one too long starts at ``start``."""
+    if low < start or high - low > end - start:
+        return start - low
+    return min(0.0, end - high)
 
 
 def set_note(item: pg.TextItem, text: str, x: float, y: float) -> None:
@@ -330,7 +355,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
     def text(self, plot: pg.PlotItem, color: str = "foreground", anchor=(0, 0), backdrop: bool = True) -> pg.TextItem:
         """A text in data coordinates; ``backdrop`` paints a box behind it, readable over lines but covering what
         lies close (a bar's value label next to the neighbouring bar wants none)."""
-        item = pg.TextItem(anchor=anchor)
+        item = ViewText(anchor=anchor)
         item._explorer_backdrop = backdrop
         plot.addItem(item, ignoreBounds=True)
         self._texts.append((item, color))

@@ -1,0 +1,41 @@
+"""Texts in data coordinates stay inside their plot, where the view's clipping would cut them off."""
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from explorer.theme import LIGHT
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note
+
+
+@pytest.mark.parametrize(("x", "y", "anchor"), [(0.1, 0.5, (1, 0.5)), (9.9, 0.5, (0, 0.5)), (5, 0.98, (0.5, 1)),
+                                                 (5, 0.02, (0.5, 0))])
+def test_a_text_near_an_edge_slides_in_and_elsewhere_keeps_its_anchor(qtbot, app, x, y, anchor):
+    """abc's label left of the naive point lost its start when the plot was narrow (presentation mode)."""
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, "t", "x", "y")
+    set_data(panel.curve(plot, Style()), [0, 10], [0, 1])
+    plot.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
+    text = panel.text(plot, anchor=anchor)
+    panel.resize(420, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = plot.getViewBox()
+
+    def drawn():
+        return text.textItem.mapRectToScene(text.textItem.boundingRect())
+
+    set_note(text, "naive: S = 31", 5, 0.5)
+    qtbot.waitUntil(lambda: view.sceneBoundingRect().contains(drawn()))
+    middle = view.mapViewToScene(QPointF(5, 0.5))
+    size = drawn().size()
+    assert 40 < size.width() < view.sceneBoundingRect().width() / 3  # the test is about something
+    # In the middle a text sits at its anchor, untouched.
+    assert drawn().left() == pytest.approx(middle.x() - anchor[0] * size.width(), abs=1)
+    assert drawn().top() == pytest.approx(middle.y() - anchor[1] * size.height(), abs=1)
+
+    set_note(text, "naive: S = 31", x, y)  # anchored there, it would stick out of the plot
+    edge = view.mapViewToScene(QPointF(x, y))
+    qtbot.waitUntil(lambda: view.sceneBoundingRect().contains(drawn()))
+    assert abs(drawn().center().x() - edge.x()) < size.width()  # still beside its point
+    assert abs(drawn().center().y() - edge.y()) < size.height()
