@@ -242,7 +242,8 @@ class TopicTab(QWidget):
             not any(runner.busy for runner in self._runners)
             and not self._redraw.isActive()
             and not self._settle.isActive()
-            and self.explanation_panel.rendered
+            # Its formulas render once it is first painted: one scrolled out of view would be waited for forever.
+            and (self.explanation_panel.rendered or self.explanation_panel.visibleRegion().isEmpty())
         )
 
     def shutdown(self) -> None:

@@ -138,3 +138,29 @@ def test_presentation_fonts_grow_with_the_room_on_screen():
     assert LIGHT.presenting(True, (1280, 600)).font_scale == pytest.approx(PRESENTATION_FONT_SCALE * 600 / 800)
     assert LIGHT.presenting(True, (640, 480)).font_scale == 1.0  # never smaller than without presentation mode
     assert LIGHT.presenting(False, (1024, 768)).font_scale == 1.0
+
+
+def test_a_tab_whose_explanation_is_scrolled_out_of_view_still_settles(qtbot, app):
+    """The explanation renders its formulas once first painted; in presentation mode at 1280×720 it lies below the
+    fold of the side column, and a headless render waited 180 s for it, then failed."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    room = (1280, 720)
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    tab = topic("sampling").tab_class()(theme)
+    qtbot.addWidget(tab)
+    try:
+        tab.apply_theme(theme)
+        tab.resize(*room)
+        tab.show()
+        qtbot.waitExposed(tab)
+        qtbot.waitUntil(tab.is_idle, timeout=60_000)
+        explanation = tab.explanation_panel
+        assert explanation.visibleRegion().isEmpty() and not explanation.rendered  # the test is about something
+        lines = explanation.height() / explanation.fontMetrics().lineSpacing()
+        assert lines >= 8  # scrolled to, not squeezed to its heading
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QTimer, QUrl, Slot
+from PySide6.QtCore import QSize, QTimer, QUrl, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -17,6 +17,7 @@ from widgets.formula import formula_image, formula_mask
 
 # $$display$$ first, then $inline$; a literal dollar is written \$.
 _FORMULA = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.S)
+_SHORTEST_LINES = 8  # the explanation never shrinks below this many lines of text
 # Formulas are rasterised at the screen's pixel ratio, or higher for a headless export at a larger scale.
 # Not always at 2x: Qt scales images down without smoothing, which drops thin strokes such as the bar of a "+".
 _pixel_ratio_floor = 1.0
@@ -69,6 +70,11 @@ class ExplanationPanel(QTextBrowser):
     @property
     def rendered(self) -> bool:
         return self._rendered
+
+    def minimumSizeHint(self) -> QSize:
+        # Tall enough for a paragraph: where the controls fill the column it scrolls instead of shrinking to its
+        # heading (presentation mode at 1280×720).
+        return QSize(super().minimumSizeHint().width(), self.fontMetrics().lineSpacing() * _SHORTEST_LINES)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
