@@ -272,6 +272,27 @@ def test_view_state_round_trips(qtbot, tab, app):
     other.shutdown()
 
 
+def test_a_frame_past_the_search_s_end_says_so(qtbot, tab):
+    """The frames a search has depend on N, so a scene file's frame is checked only once the search is drawn."""
+    tab.set_params({"N": 2879, "algorithm": "search_pq"})
+    settle(qtbot, tab)
+    last = tab.play_bar.frame_count - 1
+    tab.apply_view_state({"page": "ab", "frame": last + 1})
+    settle(qtbot, tab)
+    assert tab.play_bar.frame == last
+    assert tab.error_label.isVisible() and f"frame {last + 1} is past the end" in tab.error_label.text()
+    tab.apply_view_state({"page": "ab", "frame": last})  # one in range: no message
+    settle(qtbot, tab)
+    assert tab.play_bar.frame == last and not tab.error_label.isVisible()
+    tab.set_params({"N": 130})  # a new result ends the message too
+    tab.apply_view_state({"page": "ab", "frame": 10**6})
+    settle(qtbot, tab)
+    assert tab.error_label.isVisible()
+    tab.set_params({"N": 131})
+    settle(qtbot, tab)
+    assert not tab.error_label.isVisible()
+
+
 def test_counts_match_traces_and_closed_forms(qtbot, tab):
     labels = {"naive": "naive", "scan_sqrt": "Algorithm 1", "scan_sqrt_closed": "Algorithm 1 fixed",
               "search_xy": "(x, y)", "search_pq_full": "(p, q) window", "search_pq": "(p, q) early stop"}

@@ -431,6 +431,10 @@
         <translation>阴影：原文的 x 窗口</translation>
     </message>
     <message>
+        <source>The scene&apos;s frame {frame} is past the end of this search (frames 0 to {last}): the last is shown.</source>
+        <translation>场景中的帧 {frame} 超出了这次搜索的范围（帧 0 到 {last}）：显示最后一帧。</translation>
+    </message>
+    <message>
         <source>Search trace: {verdict}</source>
         <translation>搜索轨迹：{verdict}</translation>
     </message>

@@ -1022,6 +1022,10 @@ class AbcTab(TopicTab):
             self.play_bar.set_frame(wanted)
         elif not self.play_bar.is_playing:
             self.play_bar.set_frame(count - 1)
+            if wanted is not None and not self.runner.busy:
+                # How many frames a search has depends on N: a scene file's frame cannot be checked up front.
+                self._show_error(self.tr("The scene's frame {frame} is past the end of this search (frames 0 to "
+                                         "{last}): the last is shown.").format(frame=wanted, last=count - 1))
         self._draw_frame()
 
     @Slot(int)
@@ -1252,6 +1256,7 @@ class AbcTab(TopicTab):
         frame = view.get("frame") if isinstance(view, dict) else None
         valid = isinstance(frame, int) and not isinstance(frame, bool) and frame >= 0
         self._wanted_frame = frame if valid else None
+        self._show_error(self.panel.refusal)  # a new frame ends the message about the last one
         index = PAGES.index(page) if page in PAGES else 0
         if index != self.page_bar.currentIndex():
             self.page_bar.setCurrentIndex(index)  # resets the frames, using the wanted frame
