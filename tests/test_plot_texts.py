@@ -26,7 +26,7 @@ def test_a_text_near_an_edge_slides_in_and_elsewhere_keeps_its_anchor(qtbot, app
         return text.textItem.mapRectToScene(text.textItem.boundingRect())
 
     set_note(text, "naive: S = 31", 5, 0.5)
-    qtbot.waitUntil(lambda: view.sceneBoundingRect().contains(drawn()))
+    qtbot.waitUntil(lambda: inside(view, drawn()))
     middle = view.mapViewToScene(QPointF(5, 0.5))
     size = drawn().size()
     assert 40 < size.width() < view.sceneBoundingRect().width() / 3  # the test is about something
@@ -36,6 +36,39 @@ def test_a_text_near_an_edge_slides_in_and_elsewhere_keeps_its_anchor(qtbot, app
 
     set_note(text, "naive: S = 31", x, y)  # anchored there, it would stick out of the plot
     edge = view.mapViewToScene(QPointF(x, y))
-    qtbot.waitUntil(lambda: view.sceneBoundingRect().contains(drawn()))
+    qtbot.waitUntil(lambda: inside(view, drawn()))
     assert abs(drawn().center().x() - edge.x()) < size.width()  # still beside its point
     assert abs(drawn().center().y() - edge.y()) < size.height()
+
+
+def test_a_text_wider_than_its_plot_wraps_and_unwraps_when_there_is_room(qtbot, app):
+    """Cut off at the plot's edge, abc's "naive: S = 2982 = S* + 974" read "... S* + 9" (N = 999983, projector)."""
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, "t", "x", "y")
+    plot.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
+    text = panel.text(plot, anchor=(1, 0))
+    label = "naive: S = 2982 = S* + 974, not optimal"
+    set_note(text, label, 9, 0.5)
+    panel.resize(900, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = plot.getViewBox()
+
+    def drawn():
+        return text.textItem.mapRectToScene(text.textItem.boundingRect())
+
+    qtbot.waitUntil(lambda: inside(view, drawn()))
+    one_line = drawn()
+    assert one_line.width() < view.sceneBoundingRect().width() / 2
+    panel.resize(300, 300)  # the plot's view is now narrower than the text
+    qtbot.waitUntil(lambda: view.sceneBoundingRect().width() < one_line.width())
+    qtbot.waitUntil(lambda: inside(view, drawn()))
+    assert drawn().height() > 1.5 * one_line.height()  # on more lines, none of it cut off
+    assert text.textItem.toPlainText() == label
+    panel.resize(900, 300)
+    qtbot.waitUntil(lambda: drawn().height() == pytest.approx(one_line.height(), abs=0.5))
+
+
+def inside(view, rect) -> bool:
+    return view.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect)  # to rounding in the mapping

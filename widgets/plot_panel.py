@@ -95,8 +95,10 @@ class ViewText(pg.TextItem):
     cut it off (abc's label left of the naive point lost its start in a narrow plot)."""
 
     def updateTextPos(self) -> None:
-        super().updateTextPos()
         view = self.getViewBox()
+        if view is not None:
+            self._wrap_within(view.sceneBoundingRect().width())
+        super().updateTextPos()
         if view is None:
             return
         text = self.textItem.mapRectToScene(self.textItem.boundingRect())
@@ -105,6 +107,24 @@ class ViewText(pg.TextItem):
                         _slide(text.top(), text.bottom(), area.top(), area.bottom()))
         if not shift.isNull():  # the text's own units are scene pixels (pyqtgraph undoes the view's scaling)
             self.textItem.setPos(self.textItem.pos() + shift)
+
+
+    def _wrap_within(self, room: float) -> None:
+        """A text wider than its plot wraps onto more lines: cut off at the edge, abc's "S* + 974" read "S* + 9"."""
+        inner = self.textItem
+        width = -1.0 if self._natural_width() <= room else max(room, 1.0)
+        if inner.textWidth() != width:
+            inner.setTextWidth(width)
+
+    def _natural_width(self) -> float:
+        """The unwrapped text's width, from the font's metrics: laying the text out again costs ten times more."""
+        inner = self.textItem
+        key = (inner.toPlainText(), inner.font().key())
+        if getattr(self, "_natural", (None, 0.0))[0] != key:
+            metrics = QFontMetricsF(inner.font())
+            widest = max(metrics.horizontalAdvance(line) for line in key[0].split("\n"))
+            self._natural = key, widest + 2 * inner.document().documentMargin() + 1  # 1: rounding in the layout
+        return self._natural[1]
 
 
 def _slide(low: float, high: float, start: float, end: float) -> float:
