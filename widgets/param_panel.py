@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -86,6 +86,19 @@ class _CheckedEntry:
     def mark_invalid(self, message: str) -> None:
         _set_style_sheet(self._label, self._label_style + (_INVALID if message else ""))
         self._label.setToolTip(message)
+
+
+class _ChoiceFlow(QWidget):
+    """Check boxes on as many lines as its width needs. The form kept the height it had worked out for an earlier
+    width or font: in presentation mode at 1024x768 Top-k's methods after the third were cut off, above a gap."""
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            form = self.parentWidget().layout() if self.parentWidget() is not None else None
+            if form is not None and self.layout().heightForWidth(self.width()) != self.height():
+                form.invalidate()  # lays the form out again, with this height
+        return handled
 
 
 class LabeledSlider(_CheckedEntry, QLabeledSlider):
@@ -278,7 +291,7 @@ class ParamPanel(QWidget):
                 control.addItem(self._tr(spec.label_of(choice)), choice)
             control.activated.connect(lambda i, n=spec.name, c=control: self._commit(n, c.itemData(i)))
         elif kind == "multi":
-            control = QWidget()
+            control = _ChoiceFlow()
             flow = QFlowLayout(control)
             flow.setContentsMargins(0, 0, 0, 0)
             control._boxes = {}
