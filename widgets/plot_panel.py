@@ -21,6 +21,7 @@ _LEGEND_COLUMNS = 4  # entries side by side in a legend below its plot, where th
 _SMALLEST_TITLE = 0.7  # a title shrinks to fit its plot down to this fraction of its size, then is cut
 _TITLE_MARGIN = 4  # pixels either side: the title's text item has this margin
 _TITLE_SLACK = 1.05  # laid out as HTML, a title is a little wider than the font's metrics say
+_LABEL_GAP = 3  # pixels at least between two tick labels, or one of them is left out
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,8 @@ class _GridAxis(pg.AxisItem):
         if specs is None:
             return None
         axis_spec, tick_specs, text_specs = specs
-        return axis_spec, [(self._opaque(pen), start, end) for pen, start, end in tick_specs], text_specs
+        ticks = [(self._opaque(pen), start, end) for pen, start, end in tick_specs]
+        return axis_spec, ticks, _spaced_out(text_specs, self.orientation in ("top", "bottom"))
 
     def _opaque(self, pen: pg.QtGui.QPen) -> pg.QtGui.QPen:
         color = pen.color()
@@ -231,6 +233,21 @@ class _GridAxis(pg.AxisItem):
                 (color.redF(), color.greenF(), color.blueF()), (under.redF(), under.greenF(), under.blueF())))))
             self._opaque_pens[key] = opaque
         return self._opaque_pens[key]
+
+
+def _spaced_out(text_specs: list, horizontal: bool) -> list:
+    """Every label, or every second, third, ... where they would run together. pyqtgraph draws all of its top
+    level's labels: Top-k's scores on a narrow axis read "0.640.5361.3", abc's a axis "9101112"."""
+    def extent(spec):
+        rect = spec[0]
+        return (rect.left(), rect.right()) if horizontal else (rect.top(), rect.bottom())
+
+    ordered = sorted(text_specs, key=extent)
+    for stride in range(1, len(ordered) + 1):
+        kept = ordered[::stride]
+        if all(extent(a)[1] + _LABEL_GAP <= extent(b)[0] for a, b in zip(kept, kept[1:])):
+            return kept
+    return ordered[:1]
 
 
 class PlotPanel(pg.GraphicsLayoutWidget):
