@@ -164,3 +164,32 @@ def test_a_tab_whose_explanation_is_scrolled_out_of_view_still_settles(qtbot, ap
     finally:
         apply_app_theme(app, LIGHT)
         tab.shutdown()
+
+
+def test_every_method_box_is_shown_in_presentation_mode_on_a_projector(qtbot, app):
+    """Top-k's random input at 1024x768: the form kept the methods' height for fewer lines, cutting off the boxes
+    after the third above a blank gap."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    room = (1024, 768)
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    tab = topic("topk").tab_class()(theme)
+    qtbot.addWidget(tab)
+    try:
+        tab.apply_theme(theme)
+        tab.set_params({"source": "random"})
+        tab.resize(*room)
+        tab.show()
+        qtbot.waitExposed(tab)
+        qtbot.waitUntil(tab.is_idle, timeout=60_000)
+        qtbot.wait(50)
+        methods = tab.panel._controls["methods"]
+        lines = {box.y() for box in methods._boxes.values()}
+        assert len(lines) >= 4  # wrapped: the test is about something
+        assert methods.height() == methods.layout().heightForWidth(methods.width())
+        assert all(methods.rect().contains(box.geometry()) for box in methods._boxes.values())
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()
