@@ -408,3 +408,20 @@ def test_the_runs_star_is_inside_the_quality_plot(qtbot, tab, preset_name):
     (y_low, y_high) = tab.quality_plot.getViewBox().viewRange()[1]
     star = math.log10(tab.live_point.yData[0])
     assert y_low <= star <= y_high, (star, y_low, y_high)
+
+
+def test_the_grid_s_markers_stand_out_on_the_heat_map_in_both_themes(qtbot, tab):
+    """In the dark theme the ρ = 1 and steps markers were drawn light, on the heat map's white middle: invisible."""
+    from PySide6.QtGui import QColor
+
+    from explorer.theme import DARK
+
+    middle = tab.heat_bar.colorMap().map(0.5, mode="qcolor")  # ratio 1x: no better, no worse than ρ = 1
+
+    def lightness(color: QColor) -> float:
+        return 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
+
+    for theme in (LIGHT, DARK):
+        tab.apply_theme(theme)
+        for marker in (tab.rho_marker, tab.steps_marker):
+            assert lightness(middle) - lightness(marker.pen.color()) > 0.6, theme.name

@@ -71,6 +71,7 @@ DENSITY_REACH = 1.6  # the background image extends this far beyond the view, so
 FRAMES_PER_SECOND = 8
 TRAIN_STEPS_DEFAULT = 1000
 CURVE_CEILING = 4.0  # the quality plot's y range ends 3x above this; larger values are named in a note
+_ON_HEAT_MAP = "#1E1E1E"  # markers drawn over the grid's heat map
 HEAT_LIMIT = 1.0  # heat-map colours saturate at a factor 2^±HEAT_LIMIT against ρ = 1
 NETWORK = "_network"  # private compute parameter: the session's retrained model, or None for the shipped one
 
@@ -578,8 +579,9 @@ class SamplingTab(TopicTab):
         self.heat_bar.setImageItem(self.heat, insert_in=plot)
         self.heat_bar.axis.setTicks([[(-1.0, "½×"), (0.0, "1×"), (1.0, "2×")]])
         self.heat_bar.axis.setWidth(None)  # the bar fixes 45 px, too narrow for the label at large fonts
-        self.rho_marker = panel.line(plot, 0.0, angle=0, style=Style("foreground", 1.2, dash=True))
-        self.steps_marker = panel.line(plot, 0.0, angle=90, style=Style("foreground", 1.2, dash=True))
+        # Dark in either theme: they lie on the heat map, whose middle is white (the dark theme's light lines vanished).
+        self.rho_marker = panel.line(plot, 0.0, angle=0, style=Style(_ON_HEAT_MAP, 1.2, dash=True))
+        self.steps_marker = panel.line(plot, 0.0, angle=90, style=Style(_ON_HEAT_MAP, 1.2, dash=True))
         self.grid_busy_note = panel.text(plot, "muted", anchor=(0.5, 0.5))
         self.grid_stale_note = panel.text(plot, "warning", anchor=(0.5, 0.5))
 
