@@ -41,7 +41,7 @@ def widths(bars):
 def plain_text(label):
     document = QTextDocument()
     document.setHtml(label.text())
-    return document.toPlainText().replace("\u00a0", " ")
+    return document.toPlainText().replace("\u00a0", " ").replace("\u2060", "")  # no-break spaces, word joiners
 
 
 def texts(items):
@@ -320,3 +320,28 @@ def test_a_small_window_keeps_the_charts_readable(qtbot, tab):
     qtbot.wait(50)
     assert tab.plot_panel.height() >= PLOTS_MINIMUM_HEIGHT and tab.plot_panel.width() >= PLOTS_MINIMUM_WIDTH
     assert tab.plot_panel.height() >= 250  # the charts' eight rows of token names need it
+
+
+def test_no_legend_covers_a_value_label_in_presentation_mode(qtbot, app):
+    """On a 1280x800 projector the chart's legend covered "山 0.0457%", the expected continuation's share: the
+    number the tab is about."""
+    from explorer.app import apply_app_theme
+
+    room = (1280, 800)
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    try:
+        tab = open_tab(qtbot, HealingTab, theme, room)
+        tab.apply_theme(theme)
+        settle(qtbot, tab)
+        qtbot.wait(50)
+        for plot, labels in ((tab.plain_plot, tab.plain_values + tab.expected_values),
+                             (tab.healed_plot, tab.raw_values + tab.healed_values)):
+            legend = plot.legend.sceneBoundingRect()
+            shown = [label for label in labels if label.isVisible() and label.textItem.toPlainText()]
+            assert shown
+            for label in shown:
+                assert not label.sceneBoundingRect().intersects(legend), label.textItem.toPlainText()
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()

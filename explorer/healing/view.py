@@ -40,7 +40,6 @@ from widgets.steady_label import SteadyLabel
 DEMO_SEED = 0  # seed of the random segmentation the sampled LM was trained on (fixed: a rebuild costs ~0.6 s)
 MAX_PROMPT_CHARS = 40
 TOP_TOKENS = 8  # bars per distribution chart
-LEGEND_SLOTS = 2  # empty row slots kept at the bottom of a chart for its legend
 MIN_SLOTS = 6  # a chart with few rows still has bars of a sensible thickness
 PLOTS_MINIMUM_WIDTH, PLOTS_MINIMUM_HEIGHT = 520, 250  # the three charts, in pixels
 EXPECTED_SHOWN = 3  # at most this many "would continue the removed text" tokens forced into the plain chart
@@ -342,10 +341,10 @@ class HealingTab(TopicTab):
         panel.setMinimumSize(PLOTS_MINIMUM_WIDTH, PLOTS_MINIMUM_HEIGHT)
         # Titles are short: a title's width is a minimum width of its plot.
         self.plain_plot = panel.add_plot(
-            0, 0, self.tr("Without healing"), self.tr("P(next | whole prompt), %"), legend=(-6, -6)
+            0, 0, self.tr("Without healing"), self.tr("P(next | whole prompt), %"), legend="below"
         )
         self.healed_plot = panel.add_plot(
-            0, 1, self.tr("With healing"), self.tr("P(first | kept tokens), %"), legend=(-6, -6)
+            0, 1, self.tr("With healing"), self.tr("P(first | kept tokens), %"), legend="below"
         )
         for plot in (self.plain_plot, self.healed_plot):
             plot.showGrid(x=True, y=False, alpha=0.25)
@@ -367,7 +366,7 @@ class HealingTab(TopicTab):
         self.healed_values = value_labels(self.healed_plot, "foreground", TOP_TOKENS)
 
         self.compression_plot = panel.add_plot(
-            0, 2, self.tr("Compression"), self.tr("vocabulary size"), self.tr("characters per token"), legend=True
+            0, 2, self.tr("Compression"), self.tr("vocabulary size"), self.tr("characters per token"), legend="below"
         )
         self.compression_plot.setMouseEnabled(x=False, y=False)
         self.compression_curve = panel.curve(self.compression_plot, Style("c0", 2.0), "BPE",
@@ -608,11 +607,11 @@ def _set_row_ticks(plot, y: np.ndarray, tokens: list[str]) -> None:
 
 
 def _fit_rows(plot, largest: float, n_rows: int, room: float = 1.4) -> float:
-    """x from 0 with room for the value labels, y with room for the legend below the rows.
+    """x from 0 with room for the value labels, y with a row for each bar (its legend is below the plot).
     Returns the x range's end."""
     x_max = max(largest, 0.1) * room
     plot.setXRange(0, x_max, padding=0)
-    slots = max(n_rows + LEGEND_SLOTS, MIN_SLOTS)
+    slots = max(n_rows, MIN_SLOTS)
     plot.setYRange(n_rows - slots - 0.4, n_rows - 0.4, padding=0)
     return x_max
 
@@ -735,7 +734,8 @@ def _continuation_note(continuation: dict[str, Any], theme: Theme) -> str:
     if continuation["eos"]:
         ending = translate("HealingTab", "then </s>") if continuation["n_new"] else translate(
             "HealingTab", "stops at once: </s>")
-        notes.append(html.escape(ending))
+        # Word joiners: Qt breaks a line after the slash, "</" on one line and "s>" on the next.
+        notes.append(html.escape(ending).replace("&lt;/s&gt;", "&lt;\u2060/\u2060s&gt;"))
     separator = translate("HealingTab", "; ")
     return f"<span style='color:{theme.muted}'>{separator.join(notes)}</span>"
 
