@@ -261,3 +261,29 @@ def test_the_table_never_shows_minus_zero(qtbot, tab):
     settle(qtbot, tab)
     cells = [tab.table.item(row, column).text() for row in range(3) for column in range(1, 6)]
     assert "-0.000" not in cells and "0.000" in cells, cells
+
+
+@pytest.mark.parametrize("beta", [0.99, -0.99])
+def test_the_table_shows_whole_numbers_in_presentation_mode_on_a_projector(qtbot, app, beta):
+    """Shared evenly, the columns cut "-10.456" to "-10.…" and "spacelike" to "spac…" at 1024x768."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    room = (1024, 768)
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    try:
+        tab = open_tab(qtbot, SpacetimeTab, theme, room)
+        tab.apply_theme(theme)
+        tab.set_params({"beta": beta})
+        settle(qtbot, tab)
+        table = tab.table
+        metrics = table.fontMetrics()
+        texts = [(column, table.item(row, column).text()) for row in range(table.rowCount())
+                 for column in range(table.columnCount())]
+        assert any(len(text) >= 7 for _, text in texts)  # "-10.456": the test is about something
+        for column, text in texts:
+            assert metrics.horizontalAdvance(text) + 6 <= table.columnWidth(column), (column, text)
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()

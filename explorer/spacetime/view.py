@@ -199,7 +199,10 @@ class SpacetimeTab(TopicTab):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it); else Tab is trapped
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 6):  # the event's name and its type: as wide as their texts, the numbers share the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip(self.tr("Each event in the rest frame and the moving frame; s² is the same in both"))
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         row_height = self.table.verticalHeader().defaultSectionSize()
@@ -210,6 +213,7 @@ class SpacetimeTab(TopicTab):
         )
         self.rest_button.clicked.connect(self.boost_to_rest_frame)
         self.readout = SteadyLabel(word_wrap=True, rich=False)
+        self._fit_table()
 
         table_side = QVBoxLayout()
         table_side.addWidget(self.table)
@@ -440,6 +444,21 @@ class SpacetimeTab(TopicTab):
         )
         set_text(self.twin_text, text, distance * 0.25, home * 1.38)
         _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
+
+    def on_theme(self, theme) -> None:
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Room for every column's widest text in the current font: shared evenly, presentation mode on a projector
+        cut "-10.633" to "-10.…" and "spacelike" to "spac…". Set per font, not per value: a new minimum at every β
+        would lay out the plots beside the table again during a drag."""
+        metrics = self.table.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("0")  # a cell's margins and grid line
+        names = [self.table.horizontalHeaderItem(0).text(), *EVENT_NAMES]
+        kinds = [self.table.horizontalHeaderItem(6).text(), *(self.tr(kind) for kind in INTERVAL_KINDS.values())]
+        widths = [max(map(metrics.horizontalAdvance, names)), *[metrics.horizontalAdvance("-00.000")] * 5,
+                  max(map(metrics.horizontalAdvance, kinds))]
+        self.table.setMinimumWidth(sum(width + pad for width in widths) + 2 * self.table.frameWidth())
 
     def _fill_table(self, r: dict[str, Any]) -> None:
         events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
