@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from helpers import built_in_chinese, open_tab, settle
+from PySide6.QtCore import QPointF
 
 import explorer.ab_plus_c as ab
 from explorer import lesson
@@ -448,3 +449,17 @@ def test_a_big_search_reports_its_exact_running_best(qtbot, tab):
         shown = int(re.search(r"([\d,]+) / ", title).group(1).replace(",", ""))
         best = min(a + b + N - a * b for a, b in candidates[:shown]) - s_opt
         assert (f"best S* + {best:,}" if best else "found S*") in title, title
+
+
+@pytest.mark.parametrize(("n", "side"), [("130", "left"), ("2", "right")])
+def test_the_naive_label_sits_beside_its_point_on_the_roomier_side(qtbot, tab, n, side):
+    """At the window's left edge (N = 2) the label, slid in from the left, covered both the naive and the optimum
+    markers."""
+    set_n(qtbot, tab, n)
+    label, marker = tab.land_naive_text, tab.land_naive
+    qtbot.waitUntil(label.isVisible)
+    text = label.textItem.mapRectToScene(label.textItem.boundingRect())
+    (x, y), = points(marker)
+    point = marker.getViewBox().mapViewToScene(QPointF(x, y))
+    assert not text.contains(point)
+    assert (text.right() <= point.x()) if side == "left" else (text.left() >= point.x())

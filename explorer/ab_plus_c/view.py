@@ -858,7 +858,12 @@ class AbcTab(TopicTab):
         s_opt = r["s_opt"]
         naive_s = r["naive"].S
         naive_text = self.tr("naive: {cost}").format(cost=cost_text(naive_s, s_opt)) if naive_s != s_opt else ""
-        set_note(self.land_naive_text, naive_text, nx - 0.4, ny - 0.4)
+        # Beside the point on the side with more room: at the window's edge (N = 2) it covered both markers.
+        left = nx - a[0] >= a[-1] - nx
+        anchor = (1.0, 0.0) if left else (0.0, 0.0)
+        if tuple(self.land_naive_text.anchor) != anchor:
+            self.land_naive_text.setAnchor(anchor)
+        set_note(self.land_naive_text, naive_text, nx - 0.4 if left else nx + 0.4, ny - 0.4)
         ox, oy = land.optimum
         set_note(self.land_opt_text, f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*", ox + 0.5, oy + 0.5)
         notes = [self.tr("some optima lie outside the window")] if _any_outside(xs, ys, a, b) else []
