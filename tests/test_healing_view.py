@@ -175,7 +175,8 @@ def test_a_back_off_longer_than_the_prompt_says_how_many_tokens_it_has(demo):
     for prompt, count, words in (("广州", 1, "only 1 token"), ("im", 2, "only 2 tokens")):
         tokens = tokenizer.encode(prompt)
         assert len(tokens) == count
-        assert usable_back_off(prompt, tokens, tokenizer.trie, 3) == (count, f"back-off 3 → {count}: the prompt has {words}")
+        expected = (count, f"back-off 3 → {count}: the prompt has {words}")
+        assert usable_back_off(prompt, tokens, tokenizer.trie, 3) == expected
 
 
 def test_back_off_is_reduced_with_a_reason(qtbot, tab, demo):

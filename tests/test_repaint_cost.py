@@ -82,7 +82,7 @@ def test_a_settled_window_is_set_aside_from_garbage_collection(window, qtbot):
 
 def test_tabs_dropped_by_a_language_switch_are_collected(window, qtbot):
     tab = window.current_tab()
-    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0 and tab.is_idle(), timeout=30000)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0 and window.current_tab().is_idle(), timeout=30000)
     dropped = weakref.ref(tab)
     del tab
     window.set_language("zh")
@@ -128,11 +128,10 @@ def test_items_without_points_are_skipped_and_drawn_again_once_they_have_some(qt
 def test_a_figure_taken_mid_drag_is_antialiased_like_any_other(qtbot, app):
     """During a drag the plots are drawn without antialiasing (half the cost); an exported figure must not be."""
     import numpy as np
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     from explorer.export import render_image
     from widgets.plot_panel import Style, set_data
-
-    from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     figure = QWidget()  # what is exported is a tab: a widget holding plot panels
     qtbot.addWidget(figure)

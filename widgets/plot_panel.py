@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from explorer.theme import Theme
 
-
 # A plot's data area is never squeezed below this (pixels): a smaller window is refused (its minimum size), and a
 # render asked to be smaller is made at the tab's minimum size, with a note.
 _SMALLEST_DATA_AREA = (90, 60)
