@@ -193,3 +193,31 @@ def test_every_method_box_is_shown_in_presentation_mode_on_a_projector(qtbot, ap
     finally:
         apply_app_theme(app, LIGHT)
         tab.shutdown()
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_legends_inside_plots_are_whole_on_a_projector(qtbot, app, topic_id):
+    """A legend inside a plot is clipped by it: sampling's was wider than its plot at 1024x768 in presentation mode,
+    and lost its line and marker samples."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    room = (1024, 768)
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    try:
+        tab = open_tab(qtbot, topic(topic_id).tab_class(), theme, room)
+        tab.apply_theme(theme)
+        settle(qtbot, tab)
+        qtbot.wait(50)
+        for panel in tab.plot_panels():
+            for plot in panel.plots():
+                legend = plot.legend
+                if (legend is None or getattr(plot, "_explorer_legend_below", False) or not legend.isVisible()
+                        or not legend.items or not plot.isVisible()):
+                    continue
+                area = plot.getViewBox().sceneBoundingRect().adjusted(-1, -1, 1, 1)
+                assert area.contains(legend.sceneBoundingRect()), plot.titleLabel.text
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()

@@ -16,6 +16,7 @@ from explorer.theme import Theme
 # A plot's data area is never squeezed below this (pixels): a smaller window is refused (its minimum size), and a
 # render asked to be smaller is made at the tab's minimum size, with a note.
 _SMALLEST_DATA_AREA = (90, 60)
+_SMALLEST_LEGEND = 0.6  # a legend inside a plot shrinks to fit it down to this scale, then is cut
 _LEGEND_COLUMNS = 4  # entries side by side in a legend below its plot, where the panel is wide enough
 _SMALLEST_TITLE = 0.7  # a title shrinks to fit its plot down to this fraction of its size, then is cut
 _TITLE_MARGIN = 4  # pixels either side: the title's text item has this margin
@@ -338,6 +339,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             plot.addLegend(offset=legend if isinstance(legend, tuple) else (8, 8))
         self._least_width = None  # the plots' minimum width is measured again when asked
         box = plot.getViewBox()
+        box._explorer_plot = plot
+        box.sigResized.connect(self._on_view_resized)
         box.setMinimumSize(*_SMALLEST_DATA_AREA)
         box._explorer_manual = False
         box.sigRangeChangedManually.connect(self._on_manual_range)
@@ -451,6 +454,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             legend.clear()
             for entry, name in wanted:
                 legend.addItem(entry, name)
+            self._fit_inside_legend(plot)
             self.resizeEvent(None)
 
     def resizeEvent(self, event) -> None:
@@ -576,6 +580,29 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                 label.setText(label.text)  # existing labels only take the new colour and size when re-rendered
             plot.legend.setBrush(make_brush(theme, "surface", 200))
             plot.legend.setPen(pg.mkPen(theme.grid))
+            self._fit_inside_legend(plot)  # new fonts, a new size
+
+    @Slot()
+    def _on_view_resized(self) -> None:
+        self._fit_inside_legend(self.sender()._explorer_plot)
+
+    @staticmethod
+    def _fit_inside_legend(plot: pg.PlotItem) -> None:
+        """A legend inside a plot too small for it shrinks to fit: the view clips it, and on a projector sampling's
+        lost its line samples and spacetime's the start of its names."""
+        legend = plot.legend
+        if legend is None or getattr(plot, "_explorer_legend_below", False):
+            return
+        view, own = plot.getViewBox().boundingRect(), legend.boundingRect()
+        if own.width() <= 0 or own.height() <= 0:
+            return
+        offset = legend.opts["offset"]
+        room = (view.width() - 2 * abs(offset[0]), view.height() - 2 * abs(offset[1]))
+        scale = max(_SMALLEST_LEGEND, min(1.0, room[0] / own.width(), room[1] / own.height()))
+        if abs(legend.scale() - scale) > 1e-3:
+            legend.setScale(scale)
+            corner = (1 if offset[0] <= 0 else 0, 1 if offset[1] <= 0 else 0)  # as pyqtgraph anchors it
+            legend.anchor(itemPos=corner, parentPos=corner, offset=offset)
 
     @Slot()
     def _on_plot_resized(self) -> None:
