@@ -213,7 +213,7 @@ class SpacetimeTab(TopicTab):
         )
         self.rest_button.clicked.connect(self.boost_to_rest_frame)
         self.readout = SteadyLabel(word_wrap=True, rich=False)
-        self._fit_table()
+        self._table_floor = 0
 
         table_side = QVBoxLayout()
         table_side.addWidget(self.table)
@@ -446,19 +446,23 @@ class SpacetimeTab(TopicTab):
         _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
 
     def on_theme(self, theme) -> None:
+        self._table_floor = 0  # a new font: measured again
         self._fit_table()
 
     def _fit_table(self) -> None:
-        """Room for every column's widest text in the current font: shared evenly, presentation mode on a projector
-        cut "-10.633" to "-10.…" and "spacelike" to "spac…". Set per font, not per value: a new minimum at every β
+        """Room for every column's widest text: shared evenly, presentation mode on a projector cut "-10.456" to
+        "-10.…" and "spacelike" to "spac…". It only grows (until the font changes): a minimum that followed every β
         would lay out the plots beside the table again during a drag."""
-        metrics = self.table.fontMetrics()
+        table, metrics = self.table, self.table.fontMetrics()
         pad = 2 * metrics.horizontalAdvance("0")  # a cell's margins and grid line
-        names = [self.table.horizontalHeaderItem(0).text(), *EVENT_NAMES]
-        kinds = [self.table.horizontalHeaderItem(6).text(), *(self.tr(kind) for kind in INTERVAL_KINDS.values())]
-        widths = [max(map(metrics.horizontalAdvance, names)), *[metrics.horizontalAdvance("-00.000")] * 5,
-                  max(map(metrics.horizontalAdvance, kinds))]
-        self.table.setMinimumWidth(sum(width + pad for width in widths) + 2 * self.table.frameWidth())
+        needed = 2 * table.frameWidth()
+        for column in range(table.columnCount()):
+            texts = [table.horizontalHeaderItem(column).text()]
+            texts += [table.item(row, column).text() for row in range(table.rowCount()) if table.item(row, column)]
+            needed += max(map(metrics.horizontalAdvance, texts)) + pad
+        if needed > self._table_floor:
+            self._table_floor = needed
+            table.setMinimumWidth(needed)
 
     def _fill_table(self, r: dict[str, Any]) -> None:
         events, boosted, s2, kinds = r["events"], r["boosted_events"], r["s2"], r["kinds"]
@@ -471,6 +475,7 @@ class SpacetimeTab(TopicTab):
                     self.table.setItem(row, column, QTableWidgetItem(text))
                 else:
                     item.setText(text)
+        self._fit_table()
         self.table.blockSignals(True)
         self.table.selectRow(self._selected)
         self.table.blockSignals(False)
