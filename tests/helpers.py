@@ -79,6 +79,31 @@ def settle(qtbot, tab, timeout_s=120):
 
 
 @contextlib.contextmanager
+def presenting(qtbot, app, tab_class, room, params=None):
+    """A tab in presentation mode on a screen of ``room`` (its fonts as the window would choose them), computed and
+    drawn; shut down, with the app's theme back to normal, afterwards."""
+    from explorer.app import apply_app_theme
+    from explorer.theme import LIGHT
+
+    theme = LIGHT.presenting(True, room)
+    apply_app_theme(app, theme)
+    tab = tab_class(theme)
+    qtbot.addWidget(tab)
+    try:
+        tab.apply_theme(theme)
+        tab.set_params(params or {})
+        tab.resize(*room)
+        tab.show()
+        qtbot.waitExposed(tab)
+        settle(qtbot, tab)
+        qtbot.wait(50)  # late relayouts of wrapped labels
+        yield tab
+    finally:
+        apply_app_theme(app, LIGHT)
+        tab.shutdown()
+
+
+@contextlib.contextmanager
 def built_in_chinese(app, build):
     """The tab ``build()`` makes with the UI in Chinese; it is shut down and the UI is English again afterwards."""
     from explorer import i18n

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import built_in_chinese, open_tab, settle
+from helpers import built_in_chinese, open_tab, presenting, settle
 from PySide6.QtGui import QTextDocument
 
 from explorer import lesson
@@ -326,16 +326,7 @@ def test_a_small_window_keeps_the_charts_readable(qtbot, tab):
 def test_no_legend_covers_a_value_label_in_presentation_mode(qtbot, app):
     """On a 1280x800 projector the chart's legend covered "山 0.0457%", the expected continuation's share: the
     number the tab is about."""
-    from explorer.app import apply_app_theme
-
-    room = (1280, 800)
-    theme = LIGHT.presenting(True, room)
-    apply_app_theme(app, theme)
-    try:
-        tab = open_tab(qtbot, HealingTab, theme, room)
-        tab.apply_theme(theme)
-        settle(qtbot, tab)
-        qtbot.wait(50)
+    with presenting(qtbot, app, HealingTab, (1280, 800)) as tab:
         for plot, labels in ((tab.plain_plot, tab.plain_values + tab.expected_values),
                              (tab.healed_plot, tab.raw_values + tab.healed_values)):
             legend = plot.legend.sceneBoundingRect()
@@ -343,6 +334,3 @@ def test_no_legend_covers_a_value_label_in_presentation_mode(qtbot, app):
             assert shown
             for label in shown:
                 assert not label.sceneBoundingRect().intersects(legend), label.textItem.toPlainText()
-    finally:
-        apply_app_theme(app, LIGHT)
-        tab.shutdown()

@@ -11,16 +11,8 @@ from widgets.plot_panel import PlotPanel, Style, set_data, set_note
                                                  (5, 0.02, (0.5, 0))])
 def test_a_text_near_an_edge_slides_in_and_elsewhere_keeps_its_anchor(qtbot, app, x, y, anchor):
     """abc's label left of the naive point lost its start when the plot was narrow (presentation mode)."""
-    panel = PlotPanel(LIGHT)
-    qtbot.addWidget(panel)
-    plot = panel.add_plot(0, 0, "t", "x", "y")
-    set_data(panel.curve(plot, Style()), [0, 10], [0, 1])
-    plot.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
-    text = panel.text(plot, anchor=anchor)
-    panel.resize(420, 300)
-    panel.show()
-    qtbot.waitExposed(panel)
-    view = plot.getViewBox()
+    panel, view, text = plot_with_text(qtbot, anchor, 420)
+    set_data(panel.curve(panel.plots()[0], Style()), [0, 10], [0, 1])
 
     def drawn():
         return text.textItem.mapRectToScene(text.textItem.boundingRect())
@@ -43,17 +35,9 @@ def test_a_text_near_an_edge_slides_in_and_elsewhere_keeps_its_anchor(qtbot, app
 
 def test_a_text_wider_than_its_plot_wraps_and_unwraps_when_there_is_room(qtbot, app):
     """Cut off at the plot's edge, abc's "naive: S = 2982 = S* + 974" read "... S* + 9" (N = 999983, projector)."""
-    panel = PlotPanel(LIGHT)
-    qtbot.addWidget(panel)
-    plot = panel.add_plot(0, 0, "t", "x", "y")
-    plot.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
-    text = panel.text(plot, anchor=(1, 0))
+    panel, view, text = plot_with_text(qtbot, (1, 0), 900)
     label = "naive: S = 2982 = S* + 974, not optimal"
     set_note(text, label, 9, 0.5)
-    panel.resize(900, 300)
-    panel.show()
-    qtbot.waitExposed(panel)
-    view = plot.getViewBox()
 
     def drawn():
         return text.textItem.mapRectToScene(text.textItem.boundingRect())
@@ -68,6 +52,19 @@ def test_a_text_wider_than_its_plot_wraps_and_unwraps_when_there_is_room(qtbot, 
     assert text.textItem.toPlainText() == label
     panel.resize(900, 300)
     qtbot.waitUntil(lambda: drawn().height() == pytest.approx(one_line.height(), abs=0.5))
+
+
+def plot_with_text(qtbot, anchor, width):
+    """A shown panel of one plot over [0, 10] × [0, 1] and a text item in it: (panel, view box, text)."""
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, "t", "x", "y")
+    plot.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
+    text = panel.text(plot, anchor=anchor)
+    panel.resize(width, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel, plot.getViewBox(), text
 
 
 def inside(view, rect) -> bool:

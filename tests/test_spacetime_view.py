@@ -4,7 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import built_in_chinese, open_tab, settle
+from helpers import built_in_chinese, open_tab, presenting, settle
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -266,17 +266,7 @@ def test_the_table_never_shows_minus_zero(qtbot, tab):
 @pytest.mark.parametrize("beta", [0.99, -0.99])
 def test_the_table_shows_whole_numbers_in_presentation_mode_on_a_projector(qtbot, app, beta):
     """Shared evenly, the columns cut "-10.456" to "-10.…" and "spacelike" to "spac…" at 1024x768."""
-    from explorer.app import apply_app_theme
-    from explorer.theme import LIGHT
-
-    room = (1024, 768)
-    theme = LIGHT.presenting(True, room)
-    apply_app_theme(app, theme)
-    try:
-        tab = open_tab(qtbot, SpacetimeTab, theme, room)
-        tab.apply_theme(theme)
-        tab.set_params({"beta": beta})
-        settle(qtbot, tab)
+    with presenting(qtbot, app, SpacetimeTab, (1024, 768), {"beta": beta}) as tab:
         table = tab.table
         metrics = table.fontMetrics()
         texts = [(column, table.item(row, column).text()) for row in range(table.rowCount())
@@ -284,6 +274,3 @@ def test_the_table_shows_whole_numbers_in_presentation_mode_on_a_projector(qtbot
         assert any(len(text) >= 7 for _, text in texts)  # "-10.456": the test is about something
         for column, text in texts:
             assert metrics.horizontalAdvance(text) + 6 <= table.columnWidth(column), (column, text)
-    finally:
-        apply_app_theme(app, LIGHT)
-        tab.shutdown()

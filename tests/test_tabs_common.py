@@ -4,7 +4,7 @@ input and closes cleanly mid-computation."""
 import time
 
 import pytest
-from helpers import edge_values, open_tab, settle
+from helpers import edge_values, open_tab, presenting, settle
 
 from explorer.registry import TOPICS, topic
 from explorer.theme import DARK
@@ -98,22 +98,10 @@ def test_the_sidebar_is_as_wide_as_its_controls_in_presentation_mode(qtbot, app,
 def test_every_tab_fits_the_screen_in_presentation_mode(qtbot, app, topic_id, room):
     """On a 1024x768 projector the full enlargement cut off Top-k's titles and spacetime's table, and abc and
     healing needed more than the screen: presentation mode's fonts grow only as far as the screen has room for."""
-    from explorer.app import apply_app_theme
-    from explorer.theme import LIGHT
-
-    theme = LIGHT.presenting(True, room)
-    apply_app_theme(app, theme)
-    try:
-        tab = open_tab(qtbot, topic(topic_id).tab_class(), theme, room)
-        tab.apply_theme(theme)
-        settle(qtbot, tab)
-        qtbot.wait(50)
+    with presenting(qtbot, app, topic(topic_id).tab_class(), room) as tab:
         hint = tab.minimumSizeHint()
-        assert hint.width() <= room[0] and hint.height() <= room[1], (hint, theme.font_scale)
+        assert hint.width() <= room[0] and hint.height() <= room[1], (hint, tab.theme.font_scale)
         assert (tab.width(), tab.height()) == room
-    finally:
-        apply_app_theme(app, LIGHT)
-        tab.shutdown()
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
@@ -143,73 +131,29 @@ def test_presentation_fonts_grow_with_the_room_on_screen():
 def test_a_tab_whose_explanation_is_scrolled_out_of_view_still_settles(qtbot, app):
     """The explanation renders its formulas once first painted; in presentation mode at 1280×720 it lies below the
     fold of the side column, and a headless render waited 180 s for it, then failed."""
-    from explorer.app import apply_app_theme
-    from explorer.theme import LIGHT
-
-    room = (1280, 720)
-    theme = LIGHT.presenting(True, room)
-    apply_app_theme(app, theme)
-    tab = topic("sampling").tab_class()(theme)
-    qtbot.addWidget(tab)
-    try:
-        tab.apply_theme(theme)
-        tab.resize(*room)
-        tab.show()
-        qtbot.waitExposed(tab)
-        qtbot.waitUntil(tab.is_idle, timeout=60_000)
+    with presenting(qtbot, app, topic("sampling").tab_class(), (1280, 720)) as tab:
         explanation = tab.explanation_panel
         assert explanation.visibleRegion().isEmpty() and not explanation.rendered  # the test is about something
         lines = explanation.height() / explanation.fontMetrics().lineSpacing()
         assert lines >= 8  # scrolled to, not squeezed to its heading
-    finally:
-        apply_app_theme(app, LIGHT)
-        tab.shutdown()
 
 
 def test_every_method_box_is_shown_in_presentation_mode_on_a_projector(qtbot, app):
     """Top-k's random input at 1024x768: the form kept the methods' height for fewer lines, cutting off the boxes
     after the third above a blank gap."""
-    from explorer.app import apply_app_theme
-    from explorer.theme import LIGHT
-
-    room = (1024, 768)
-    theme = LIGHT.presenting(True, room)
-    apply_app_theme(app, theme)
-    tab = topic("topk").tab_class()(theme)
-    qtbot.addWidget(tab)
-    try:
-        tab.apply_theme(theme)
-        tab.set_params({"source": "random"})
-        tab.resize(*room)
-        tab.show()
-        qtbot.waitExposed(tab)
-        qtbot.waitUntil(tab.is_idle, timeout=60_000)
-        qtbot.wait(50)
+    with presenting(qtbot, app, topic("topk").tab_class(), (1024, 768), {"source": "random"}) as tab:
         methods = tab.panel._controls["methods"]
         lines = {box.y() for box in methods._boxes.values()}
         assert len(lines) >= 4  # wrapped: the test is about something
         assert methods.height() == methods.layout().heightForWidth(methods.width())
         assert all(methods.rect().contains(box.geometry()) for box in methods._boxes.values())
-    finally:
-        apply_app_theme(app, LIGHT)
-        tab.shutdown()
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
 def test_legends_inside_plots_are_whole_on_a_projector(qtbot, app, topic_id):
     """A legend inside a plot is clipped by it: sampling's was wider than its plot at 1024x768 in presentation mode,
     and lost its line and marker samples."""
-    from explorer.app import apply_app_theme
-    from explorer.theme import LIGHT
-
-    room = (1024, 768)
-    theme = LIGHT.presenting(True, room)
-    apply_app_theme(app, theme)
-    try:
-        tab = open_tab(qtbot, topic(topic_id).tab_class(), theme, room)
-        tab.apply_theme(theme)
-        settle(qtbot, tab)
-        qtbot.wait(50)
+    with presenting(qtbot, app, topic(topic_id).tab_class(), (1024, 768)) as tab:
         for panel in tab.plot_panels():
             for plot in panel.plots():
                 legend = plot.legend
@@ -218,6 +162,3 @@ def test_legends_inside_plots_are_whole_on_a_projector(qtbot, app, topic_id):
                     continue
                 area = plot.getViewBox().sceneBoundingRect().adjusted(-1, -1, 1, 1)
                 assert area.contains(legend.sceneBoundingRect()), plot.titleLabel.text
-    finally:
-        apply_app_theme(app, LIGHT)
-        tab.shutdown()

@@ -92,8 +92,9 @@ def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
 
 
 class ViewText(pg.TextItem):
-    """A text in data coordinates that stays inside its plot: near an edge it slides in, where the view's clipping
-    cut it off (abc's label left of the naive point lost its start in a narrow plot)."""
+    """A text in data coordinates that stays inside its plot, where the view's clipping cut it off: near an edge it
+    slides in (abc's label left of the naive point lost its start in a narrow plot), and one wider than the plot
+    wraps onto more lines."""
 
     def updateTextPos(self) -> None:
         view = self.getViewBox()
@@ -108,7 +109,6 @@ class ViewText(pg.TextItem):
                         _slide(text.top(), text.bottom(), area.top(), area.bottom()))
         if not shift.isNull():  # the text's own units are scene pixels (pyqtgraph undoes the view's scaling)
             self.textItem.setPos(self.textItem.pos() + shift)
-
 
     def _wrap_within(self, room: float) -> None:
         """A text wider than its plot wraps onto more lines: cut off at the edge, abc's "S* + 974" read "S* + 9"."""
