@@ -274,3 +274,12 @@ def test_the_table_shows_whole_numbers_in_presentation_mode_on_a_projector(qtbot
         assert any(len(text) >= 7 for _, text in texts)  # "-10.456": the test is about something
         for column, text in texts:
             assert metrics.horizontalAdvance(text) + 6 <= table.columnWidth(column), (column, text)
+
+
+@pytest.mark.parametrize("beta", [0.6, 0.95, 0.99, -0.95])
+def test_the_moving_axes_labels_never_lie_on_each_other(qtbot, tab, beta):
+    """As β nears 1 the t′ and x′ axes close in on the light cone; centred above their ends, "t′" hid under "x′"."""
+    tab.set_params({"beta": beta})
+    settle(qtbot, tab)
+    t_label, x_label = (label.textItem.mapRectToScene(label.textItem.boundingRect()) for label in tab.axis_labels)
+    assert not t_label.intersects(x_label)

@@ -248,7 +248,9 @@ class SpacetimeTab(TopicTab):
         )
         self.ticks = panel.scatter(plot, Style("c0"), size=7, symbol="o", label="unit ticks of t′, x′")
         self.worldline = panel.curve(plot, Style("c2", 1.8), self.tr("selected worldline"), connect="finite")
-        self.axis_labels = [panel.text(plot, "c0", anchor=(0.5, 1.0)) for _ in range(2)]
+        # t′ above-left of its axis's end, x′ below-right of its own: as β nears 1 the two ends meet, and the
+        # labels, both centred above, lay one on the other.
+        self.axis_labels = [panel.text(plot, "c0", anchor=(1.0, 1.0)), panel.text(plot, "c0", anchor=(0.0, 0.0))]
         self.event_items = []
         self.event_labels = []
         for index in range(len(EVENT_NAMES)):
