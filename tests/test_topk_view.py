@@ -406,3 +406,10 @@ def test_a_flagged_sum_shows_why():
     assert _sum_text(2.0, 2) == "2.000" and _sum_text(2.0 + 1e-9, 2) == "2.000"
     assert _sum_text(1.0004, 1) == "1 + 4.0e-04" and _sum_text(0.99996, 1) == "1 − 4.0e-05"
     assert _sum_text(1.3333, 1) == "1.333" and _sum_text(float("nan"), 3) == "NaN"
+
+
+def test_the_smooth_sum_legend_leaves_the_curves_uncovered(qtbot, tab):
+    """Inside the plot it hid the curves' rise at every presentation size and at 1024 wide: no corner is empty."""
+    legend = tab.sum_plot.legend.sceneBoundingRect()
+    assert legend.height() > 0
+    assert not legend.intersects(tab.sum_plot.getViewBox().sceneBoundingRect())

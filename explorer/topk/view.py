@@ -262,7 +262,7 @@ class TopkTab(TopicTab):
                                          log_x=True, log_y=True)
         self.threshold_plot = panel.add_plot(1, 1, self.tr("Threshold F(λ) = k"), "λ", "F(λ)")
         self.sum_plot = side.add_plot(0, 0, self.tr("Smooth top-k sum"), "τ", self.tr("sum"), log_x=True,
-                                      legend=(8, 8))
+                                      legend="below")
         self.jacobian_plot = side.add_plot(1, 0, self.tr("Jacobian"), "xⱼ", "xᵢ", equal_aspect=True)
         self.simplex_plot = side.add_plot(2, 0, self.tr("Path in the capped simplex"), equal_aspect=True)
         for plot in (*panel.plots(), *side.plots()):
