@@ -86,9 +86,11 @@ def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
     """Move and relabel a text item only if something changed (see :func:`set_data`)."""
     if getattr(item, "_explorer_text", None) != (text, x, y):
         item._explorer_text = (text, x, y)
-        item.setText(text)
         item.setPos(x, y)
-        item.updateTextPos()  # slides in from the new place
+        if text != item.toPlainText():
+            item.setText(text)  # laid out again where it now is
+        else:
+            item.updateTextPos()  # slides in from its new place
 
 
 class ViewText(pg.TextItem):
@@ -98,13 +100,13 @@ class ViewText(pg.TextItem):
 
     def updateTextPos(self) -> None:
         view = self.getViewBox()
-        if view is not None:
-            self._wrap_within(view.sceneBoundingRect().width())
+        area = None if view is None else view.sceneBoundingRect()
+        if area is not None:
+            self._wrap_within(area.width())
         super().updateTextPos()
-        if view is None:
+        if area is None:
             return
         text = self.textItem.mapRectToScene(self.textItem.boundingRect())
-        area = view.sceneBoundingRect()
         shift = QPointF(_slide(text.left(), text.right(), area.left(), area.right()),
                         _slide(text.top(), text.bottom(), area.top(), area.bottom()))
         if not shift.isNull():  # the text's own units are scene pixels (pyqtgraph undoes the view's scaling)
@@ -117,14 +119,18 @@ class ViewText(pg.TextItem):
         if inner.textWidth() != width:
             inner.setTextWidth(width)
 
+    def setFont(self, *args) -> None:
+        self._natural = None, 0.0  # measured again in the new font
+        super().setFont(*args)
+
     def _natural_width(self) -> float:
         """The unwrapped text's width, from the font's metrics: laying the text out again costs ten times more."""
         inner = self.textItem
-        key = (inner.toPlainText(), inner.font().key())
-        if getattr(self, "_natural", (None, 0.0))[0] != key:
+        text = inner.toPlainText()
+        if getattr(self, "_natural", (None, 0.0))[0] != text:
             metrics = QFontMetricsF(inner.font())
-            widest = max(metrics.horizontalAdvance(line) for line in key[0].split("\n"))
-            self._natural = key, widest + 2 * inner.document().documentMargin() + 1  # 1: rounding in the layout
+            widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            self._natural = text, widest + 2 * inner.document().documentMargin() + 1  # 1: rounding in the layout
         return self._natural[1]
 
 

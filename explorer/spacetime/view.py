@@ -213,7 +213,7 @@ class SpacetimeTab(TopicTab):
         )
         self.rest_button.clicked.connect(self.boost_to_rest_frame)
         self.readout = SteadyLabel(word_wrap=True, rich=False)
-        self._table_floor = 0
+        self._table_floor, self._table_longest = 0, None
 
         table_side = QVBoxLayout()
         table_side.addWidget(self.table)
@@ -448,20 +448,24 @@ class SpacetimeTab(TopicTab):
         _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
 
     def on_theme(self, theme) -> None:
-        self._table_floor = 0  # a new font: measured again
+        self._table_floor, self._table_longest = 0, None  # a new font: measured again
         self._fit_table()
 
     def _fit_table(self) -> None:
         """Room for every column's widest text: shared evenly, presentation mode on a projector cut "-10.456" to
         "-10.…" and "spacelike" to "spac…". It only grows (until the font changes): a minimum that followed every β
         would lay out the plots beside the table again during a drag."""
-        table, metrics = self.table, self.table.fontMetrics()
+        table = self.table
+        columns = [[table.horizontalHeaderItem(column).text()]
+                   + [table.item(row, column).text() for row in range(table.rowCount()) if table.item(row, column)]
+                   for column in range(table.columnCount())]
+        longest = [max(map(len, texts)) for texts in columns]
+        if longest == self._table_longest:
+            return  # the same lengths as last time: measuring the texts again (every frame of a drag) would cost
+        self._table_longest = longest
+        metrics = table.fontMetrics()
         pad = 2 * metrics.horizontalAdvance("0")  # a cell's margins and grid line
-        needed = 2 * table.frameWidth()
-        for column in range(table.columnCount()):
-            texts = [table.horizontalHeaderItem(column).text()]
-            texts += [table.item(row, column).text() for row in range(table.rowCount()) if table.item(row, column)]
-            needed += max(map(metrics.horizontalAdvance, texts)) + pad
+        needed = 2 * table.frameWidth() + sum(max(map(metrics.horizontalAdvance, texts)) + pad for texts in columns)
         if needed > self._table_floor:
             self._table_floor = needed
             table.setMinimumWidth(needed)
