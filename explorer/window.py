@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
             presentation if presentation is not None else self._settings.value("presentation", False, type=bool)
         )
         self._zoom = max(-_ZOOM_LIMIT, min(_ZOOM_LIMIT, self._settings.value("zoom", 0, type=int)))
-        self._watching_screen = False
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -204,9 +203,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._watching_screen:
-            self._watching_screen = True
-            self.windowHandle().screenChanged.connect(self._on_screen_changed)
+        # The native window exists from the first show on; a unique connection makes later shows no-ops.
+        self.windowHandle().screenChanged.connect(self._on_screen_changed, Qt.ConnectionType.UniqueConnection)
 
     @Slot()
     def _on_screen_changed(self) -> None:

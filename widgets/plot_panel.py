@@ -473,8 +473,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         """Legends below their plots put up to _LEGEND_COLUMNS entries side by side; where the panel is too narrow
         for all of its plots, the widest legends take fewer columns (more rows). A legend sets its plot's minimum
         width, and plots wider than the panel were cut off at its edge (presentation mode at 1280×800)."""
-        plots = getattr(self, "_plots", ())  # pyqtgraph resizes the view while it is being built
-        legends = [plot.legend for plot in plots if getattr(plot, "_explorer_legend_below", False)]
+        legends = self._legends_below()
         if not legends:
             self.updateGeometry()  # the plots' minimum may have changed all the same
             return
@@ -492,9 +491,13 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             self._least_width = least
             self.updateGeometry()
 
+    def _legends_below(self) -> list[pg.LegendItem]:
+        plots = getattr(self, "_plots", ())  # pyqtgraph resizes the view while it is being built
+        return [plot.legend for plot in plots if getattr(plot, "_explorer_legend_below", False)]
+
     def _least_plots_width(self) -> float:
         """The plots' minimum width with every legend below at one column: the narrowest they can be laid out."""
-        legends = [plot.legend for plot in self._plots if getattr(plot, "_explorer_legend_below", False)]
+        legends = self._legends_below()
         fitted = [legend.columnCount for legend in legends]
         for legend in legends:
             legend.setColumnCount(1)
