@@ -700,6 +700,45 @@ def test_threshold_function_root_and_bisection():
         np.testing.assert_allclose(widths, widths[0] / 2.0 ** np.arange(30), rtol=0, atol=1e-14)
 
 
+def direct_threshold_function(x, tau, method, lambdas):
+    """Σ_i f((x_i − λ)/τ) term by term: the profile written out anew, summed with math.fsum."""
+    profiles = {
+        "sigmoid": lambda z: float(expit(z)),
+        "exp": lambda z: math.exp(min(z, 0.0)),
+        "laplace": lambda z: 1 - 0.5 * math.exp(-z) if z >= 0 else 0.5 * math.exp(z),
+        "clip": lambda z: min(1.0, max(0.0, z)),
+    }
+    f = profiles[method]
+    return np.array([math.fsum(f((a - lam) / tau) for a in x) for lam in lambdas])
+
+
+@FAST
+@given(scores_k(max_n=12, lo=-30, hi=30), st.floats(0.01, 20.0), st.sampled_from(T.THRESHOLD_METHODS), st.data())
+@example((np.array([1.0, 1.0, 2.0, 0.0]), 2), 1.0, "clip", None)  # ties, and knots x_i − τ on other entries
+def test_threshold_function_matches_direct_sum(xk, tau, method, data):
+    """exp, laplace and clip are evaluated from sorted prefix sums, sigmoid on a grid: both against the sum itself,
+    at λ on every entry and every clip knot, between them, and far outside."""
+    x, k = xk
+    lambdas = np.concatenate([x, x - tau, x + 1e-9, [x.min() - 1e4, x.max() + 1e4, 0.0]])
+    if data is not None:
+        lambdas = np.concatenate([lambdas, data.draw(st.lists(st.floats(-60, 60), min_size=1, max_size=20))])
+    got = T.threshold_function(x, k, tau, method, lambdas)
+    np.testing.assert_allclose(got, direct_threshold_function(x, tau, method, lambdas), rtol=1e-12,
+                               atol=1e-12 * len(x))
+
+
+def test_threshold_function_at_n_1000_and_infinite_lambda():
+    x = np.random.default_rng(3).standard_normal(1000) * 30
+    lambdas = np.linspace(-120, 120, 77)
+    for method in T.THRESHOLD_METHODS:
+        for tau in (1e-3, 0.05, 40.0):
+            np.testing.assert_allclose(T.threshold_function(x, 10, tau, method, lambdas),
+                                       direct_threshold_function(x, tau, method, lambdas), rtol=1e-11, atol=1e-9)
+    for method in ("exp", "laplace", "clip"):
+        values = T.threshold.function_values(x, np.array([-np.inf, np.inf]), method)
+        np.testing.assert_array_equal(values, [1000.0, 0.0])
+
+
 def test_simplex_path_geometry():
     x3 = [1.0, 0.2, -0.5]
     taus_ = np.geomspace(0.01, 100, 50)

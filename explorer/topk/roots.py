@@ -24,13 +24,16 @@ def threshold_function(x, k, tau, method, lambdas):
     x, k, tau = _prepare(x, k, tau, method)
     lam = _validate.scores(np.atleast_1d(lambdas), "lambdas")
     flat = lam.ravel()
-    out = np.empty_like(flat)
-    step = max(1, _MAX_ENTRIES // x.shape[0])
-    for start in range(0, flat.shape[0], step):
-        block = flat[start : start + step]
-        with np.errstate(over="ignore"):  # (x − λ)/τ = ±inf is fine: every profile saturates
-            z = (x[None, :] - block[:, None]) / tau
-        out[start : start + step] = threshold.profile(method, z).sum(axis=1)
+    with np.errstate(over="ignore"):  # ±inf is fine: every profile saturates
+        out = threshold.function_values(_validate.scaled(x, tau), flat / tau, method)
+    if out is None:
+        out = np.empty_like(flat)
+        step = max(1, _MAX_ENTRIES // x.shape[0])
+        for start in range(0, flat.shape[0], step):
+            block = flat[start : start + step]
+            with np.errstate(over="ignore"):
+                z = (x[None, :] - block[:, None]) / tau
+            out[start : start + step] = threshold.profile(method, z).sum(axis=1)
     return out.reshape(np.shape(lambdas))
 
 

@@ -161,10 +161,11 @@ def _solve_laplace(v, k):
     return np.where(d > 0, upper, np.where(d < 0, lower, balanced))
 
 
-def _solve_clip(v, k):
+def _clip_knots(v):
+    """The knots of the clip threshold function, descending (each entry becomes active at v_i and saturates at
+    v_i − 1 as ν walks down), the number of active entries just below each, and F at each knot."""
     n = v.shape[-1]
     knots = np.concatenate([v, v - 1.0], axis=-1)
-    # Walking ν downwards, an entry becomes active at v_i and saturates at v_i − 1.
     kinds = np.concatenate([np.ones(n), -np.ones(n)])
     order = np.argsort(-knots, axis=-1, kind="stable")
     ks = np.take_along_axis(knots, order, axis=-1)
@@ -174,6 +175,12 @@ def _solve_clip(v, k):
         [np.zeros(v.shape[:-1] + (1,)), np.cumsum(active[..., :-1] * (ks[..., :-1] - ks[..., 1:]), axis=-1)],
         axis=-1,
     )
+    return ks, active, f_at
+
+
+def _solve_clip(v, k):
+    n = v.shape[-1]
+    ks, active, f_at = _clip_knots(v)
     # Last knot with F < k.  The cumsum may land a hair below k on a flat stretch (all entries
     # saturated), which would select a segment with no active entry; a rounding-level margin avoids it.
     margin = 8 * _EPS * n
@@ -194,6 +201,29 @@ def solve(v, k, method):
     if k == v.shape[-1] and method in ("sigmoid", "laplace"):
         return np.full(v.shape[:-1], -np.inf)
     return _SOLVERS[method](v, k)
+
+
+def function_values(v, nu, method):
+    """F(ν) = Σ_i f(v_i − ν) for a vector v at every ν of a 1-D array, in O((n + m)·log n) from the sorted scores:
+    F is a count plus exponential tails (exp, laplace) or piecewise linear between knots (clip). Sigmoid has no such
+    form: None, and the caller evaluates it on a grid."""
+    if method == "sigmoid":
+        return None
+    if method == "clip":
+        ks, _, f_at = _clip_knots(v)
+        return np.interp(nu, ks[::-1], f_at[::-1], left=float(v.shape[-1]), right=0.0)
+    s = np.sort(v)
+    n = s.shape[-1]
+    below = np.searchsorted(s, nu, side="left")  # entries with v_i < ν, where f(v_i − ν) is an exponential tail
+    # Each exponent is at most log n: the sums are of e^{±(v_i − ν)} on the side where that is ≤ 1. An empty side
+    # is skipped, not computed as e^{−inf + inf}, so ν = ±inf works.
+    count = (n - below).astype(np.float64)
+    with np.errstate(invalid="ignore"):  # the skipped side's exponent is inf − inf at ν = ±inf
+        rising = np.exp(_prefix_lse(s)[below] - nu, where=below > 0, out=np.zeros(nu.shape))  # Σ_{v_i<ν} e^{v_i−ν}
+        if method == "exp":
+            return count + rising
+        falling = np.exp(nu + _suffix_lse(-s)[below], where=below < n, out=np.zeros(nu.shape))  # Σ_{v_i≥ν} e^{ν−v_i}
+    return count - 0.5 * falling + 0.5 * rising
 
 
 def threshold_topk(v, k, method):
