@@ -31,6 +31,37 @@ def test_log_prob_matches_scipy(sigma):
     np.testing.assert_allclose(GENERAL.log_prob(x, sigma), reference_log_prob(GENERAL, x, sigma), rtol=1e-10)
 
 
+AXIS_ALIGNED = GaussianMixture([0.7, 0.3], [[-1.0, 0.5], [2.0, -1.0]], [np.diag([0.3, 0.05]), np.diag([0.02, 0.8])])
+
+
+@pytest.mark.parametrize("mix", [AXIS_ALIGNED, GENERAL, preset("two_moons")], ids=["diagonal", "general", "moons"])
+@pytest.mark.parametrize("sigma", [0.0, 0.05, 1.0, 20.0])
+def test_relative_density_grid_matches_scipy(mix, sigma):
+    """Separable for diagonal covariances, pointwise otherwise: both against scipy's densities, scaled by their
+    maximum over the grid, and laid out [iy, ix]."""
+    xs, ys = np.linspace(-3.0, 3.5, 41), np.linspace(-2.5, 2.0, 37)
+    gx, gy = np.meshgrid(xs, ys)
+    dens = np.exp(reference_log_prob(mix, np.stack((gx.ravel(), gy.ravel()), axis=1), sigma)).reshape(gx.shape)
+    np.testing.assert_allclose(mix.relative_density_grid(xs, ys, sigma), dens / dens.max(), rtol=1e-10, atol=1e-300)
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_relative_density_grid_of_sharp_presets_keeps_its_peaks(name):
+    """At σ = 0.002 a point mass or a narrow component is far sharper than the grid: the image must still peak at
+    1 where log_prob says, and agree with it to rounding wherever the density is not negligible."""
+    mix = preset(name)
+    xs = ys = np.linspace(-3.0, 3.0, 112)
+    gx, gy = np.meshgrid(xs, ys)
+    log_p = mix.log_prob(np.stack((gx.ravel(), gy.ravel()), axis=1), 0.002).reshape(gx.shape)
+    expected = np.exp(log_p - log_p.max())
+    got = mix.relative_density_grid(xs, ys, 0.002)
+    assert got.max() == 1.0
+    assert got[np.unravel_index(expected.argmax(), expected.shape)] == pytest.approx(1.0, rel=1e-9)
+    visible = expected > 1e-200
+    np.testing.assert_allclose(got[visible], expected[visible], rtol=1e-8)
+    assert np.all(got[~visible] < 1e-190)
+
+
 @settings(max_examples=40, deadline=None)
 @given(coord, coord, noise, st.sampled_from(["ring8", "two_moons", "checkerboard"]))
 def test_tweedie_score_equals_finite_difference_of_log_prob(x, y, sigma, name):

@@ -41,7 +41,6 @@ from explorer.sampling import (
     Trajectory,
     denoiser_error_by_sigma,
     get_schedule,
-    grid_points,
     preset,
     prior_sample,
     quality_scorer,
@@ -301,8 +300,8 @@ def density_images(mixture: GaussianMixture, sigmas, scale, half_width) -> np.nd
     for i, sigma in enumerate(sigmas):
         h = DENSITY_REACH * half_width[i] / scale[i]
         pixel = 2.0 * h / DENSITY_RES
-        log_p = mixture.log_prob(grid_points((-h, h, -h, h), DENSITY_RES), max(float(sigma), 0.5 * pixel))
-        images[i] = np.exp(0.5 * (log_p - log_p.max())).reshape(DENSITY_RES, DENSITY_RES)
+        centres = -h + (np.arange(DENSITY_RES) + 0.5) * pixel  # pixel centres, as fields.grid_points lays them
+        images[i] = np.sqrt(mixture.relative_density_grid(centres, centres, max(float(sigma), 0.5 * pixel)))
     return images
 
 
