@@ -410,6 +410,21 @@ def test_the_runs_star_is_inside_the_quality_plot(qtbot, tab, preset_name):
     assert y_low <= star <= y_high, (star, y_low, y_high)
 
 
+def test_a_point_mass_s_zero_distances_are_labelled_not_left_without_a_scale(qtbot, tab):
+    """Every sampler reaches a point mass exactly: W₂ = 0 has no place on a log axis, which then showed a line with
+    no tick at all. The line is labelled 0 and the note says why; another preset gets the usual axis back."""
+    axis = tab.quality_plot.getAxis("left")
+    tab.set_params({"preset": "point_mass", "steps": 4})
+    settle_experiments(qtbot, tab)
+    assert all(not np.any(v) for v in tab._shown_curves.values.values())
+    assert axis._tickLevels == [[(math.log10(1e-6), "0")]]
+    assert "W₂ = 0 at every NFE" in tab.off_scale_note.textItem.toPlainText()
+    tab.set_params({"preset": "ring8"})
+    settle_experiments(qtbot, tab)
+    assert axis._tickLevels is None
+    assert "W₂ = 0" not in tab.off_scale_note.textItem.toPlainText()
+
+
 def test_the_grid_s_markers_stand_out_on_the_heat_map_in_both_themes(qtbot, tab):
     """In the dark theme the ρ = 1 and steps markers were drawn light, on the heat map's white middle: invisible."""
     from PySide6.QtGui import QColor

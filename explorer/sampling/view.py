@@ -69,6 +69,7 @@ DENSITY_RES = 112
 DENSITY_REACH = 1.6  # the background image extends this far beyond the view, so its edge is never seen
 FRAMES_PER_SECOND = 8
 TRAIN_STEPS_DEFAULT = 1000
+ZERO_SHOWN_AT = 1e-6  # where the quality plot's log axis draws a distance of exactly 0 (a point mass reached)
 CURVE_CEILING = 4.0  # the quality plot's y range ends 3x above this; larger values are named in a note
 _ON_HEAT_MAP = "#1E1E1E"  # markers drawn over the grid's heat map
 HEAT_LIMIT = 1.0  # heat-map colours saturate at a factor 2^±HEAT_LIMIT against ρ = 1
@@ -691,7 +692,7 @@ class SamplingTab(TopicTab):
         self.plot_panel.set_labels(self.flow_plot, x_label=x_label, y_label=y_label)
         if result.params["view"] == "scaled":
             _set_view(self.flow_plot, result.half_width[0])
-        set_data(self.live_point, [result.trajectory.nfe], [max(result.metric, 1e-6)])
+        set_data(self.live_point, [result.trajectory.nfe], [max(result.metric, ZERO_SHOWN_AT)])
         self._range_quality()
         self._show_live_error(result)
         self._update_grid_markers()
@@ -899,7 +900,7 @@ class SamplingTab(TopicTab):
 
     def _show_curves(self, curves) -> None:
         for solver, item in self.quality_curves.items():
-            set_data(item, curves.nfe[solver].astype(float), np.maximum(curves.values[solver], 1e-6),
+            set_data(item, curves.nfe[solver].astype(float), np.maximum(curves.values[solver], ZERO_SHOWN_AT),
                      connect="finite")
         top = max(int(max(nfe.max() for nfe in curves.nfe.values())), 2)
         # A point mass has floor 0: exact samples coincide. A log axis cannot show that line.
@@ -921,15 +922,23 @@ class SamplingTab(TopicTab):
         top = max(int(max(nfe.max() for nfe in curves.nfe.values())), 2, *live_nfe.astype(int))
         # Few-step Heun can throw samples far off (W₂ ~ 50): keep the interesting decades readable instead.
         values = np.concatenate([*curves.values.values(), [curves.floor], live_value])
-        positive = values[np.isfinite(values) & (values > 0)]
-        low = max(positive.min() if positive.size else 1.0, 1e-6) / 2.2  # room for the note below the floor
-        high = min(max(positive.max() if positive.size else 1.0, 10 * low), CURVE_CEILING) * 1.2
+        drawn = np.maximum(values[np.isfinite(values)], ZERO_SHOWN_AT)  # as the curves are drawn: a log axis has no 0
+        low = (drawn.min() if drawn.size else 1.0) / 2.2  # room for the note below the floor
+        high = min(max(drawn.max() if drawn.size else 1.0, 10 * low), CURVE_CEILING) * 1.2
         self.quality_plot.setRange(xRange=(0.0, math.log10(top)), yRange=(math.log10(low), math.log10(high)),
                                    padding=0.02)
-        off = [(SOLVER_SHORT[s], curves.nfe[s][np.nanargmax(v)], np.nanmax(v)) for s, v in curves.values.items()
-               if np.nanmax(v) > high]
-        template = self.tr("↑ {solver}: {peak} at NFE {nfe}")
-        note = "; ".join(template.format(solver=name, peak=f"{peak:.3g}", nfe=nfe) for name, nfe, peak in off)
+        known = np.concatenate(list(curves.values.values()))
+        known = known[np.isfinite(known)]
+        exact = known.size > 0 and not known.any()  # a point mass: every sampler lands on it, W₂ = 0
+        # The log axis has no decade in view to label then: its one tick names the line.
+        self.quality_plot.getAxis("left").setTicks([[(math.log10(ZERO_SHOWN_AT), "0")]] if exact else None)
+        if exact:
+            note = self.tr("W₂ = 0 at every NFE: exact D carries all the noise onto the point mass")
+        else:
+            off = [(SOLVER_SHORT[s], curves.nfe[s][np.nanargmax(v)], np.nanmax(v)) for s, v in curves.values.items()
+                   if np.nanmax(v) > high]
+            template = self.tr("↑ {solver}: {peak} at NFE {nfe}")
+            note = "; ".join(template.format(solver=name, peak=f"{peak:.3g}", nfe=nfe) for name, nfe, peak in off)
         set_note(self.off_scale_note, note, 0.02, math.log10(low) + 0.02)
 
     def _show_grid(self, grid, request: SkipRequest) -> None:
