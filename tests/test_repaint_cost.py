@@ -73,6 +73,40 @@ def test_grid_lines_are_drawn_opaque_in_the_colour_they_blended_to(qtbot, app, t
                 assert abs(getattr(color, channel)() - over) <= 1
 
 
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_a_faint_line_over_the_background_is_drawn_opaque_with_the_same_pixels(qtbot, app, theme):
+    """Qt blends a translucent line pixel by pixel, which cost spacetime's drag 3 ms a frame for its faint grids.
+    Drawn opaque in the colour it blends to, a line over the bare background gives the same image."""
+    import numpy as np
+
+    from widgets.plot_panel import Style
+
+    def drawn(style, with_line=True):
+        panel = PlotPanel(theme)
+        qtbot.addWidget(panel)
+        plot = panel.add_plot(0, 0)
+        plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        line = panel.curve(plot, style)
+        if with_line:
+            line.setData([0.1, 0.9], [0.2, 0.7])
+        panel.resize(300, 240)
+        panel.show()
+        qtbot.waitExposed(panel)
+        image = panel.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        stored = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4)
+        pixels = stored[..., 2::-1]  # B, G, R, A in memory
+        return line.opts["pen"], pixels.astype(int)
+
+    translucent_pen, translucent = drawn(Style("c0", 0.8, alpha=70))
+    opaque_pen, opaque = drawn(Style("c0", 0.8, alpha=70, over_background=True))
+    _, blank = drawn(Style("c0", 0.8, alpha=70), with_line=False)
+    assert translucent_pen.color().alpha() == 70 and opaque_pen.color().alpha() == 255
+    bare = (blank == np.array(QColor(theme.background).getRgb()[:3])).all(axis=-1)  # not the grid, axes or text
+    on_line = bare & (np.abs(translucent - blank).max(axis=-1) > 20)
+    assert on_line.sum() > 100  # the line is there, and faint
+    assert np.abs(translucent - opaque)[bare].max() <= 2
+
+
 def test_a_settled_window_is_set_aside_from_garbage_collection(window, qtbot):
     """A full collection walked every module, widget and plot item: a 30–40 ms stall in the GUI thread."""
     tab = window.current_tab()

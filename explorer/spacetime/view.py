@@ -36,6 +36,9 @@ SWEEP_AMPLITUDE = 0.9
 TICKS = 4
 SMALL_EXTENT = 2.2  # half-width of the rotation and boost plots
 VELOCITY_VIEW = ((-1.0, 1.0), (-2.0, 2.0))
+# Faint grids drawn first, under everything: opaque in their faint colour (see Style.over_background).
+_GRID = Style("c0", 0.8, alpha=70, over_background=True)
+_SMALL_GRID = Style("c0", 0.7, alpha=60, over_background=True)
 # The small plots' cells (row, column) when all are shown or one group is enlarged (view state "focus").
 FOCUS_LAYOUTS = {
     "": {"rotation": (0, 0), "boost": (0, 1), "velocity": (1, 0), "twins": (1, 1)},
@@ -237,7 +240,7 @@ class SpacetimeTab(TopicTab):
         plot = self.minkowski
         self.cone = panel.curve(plot, Style("cone", 1.6, dash=True), self.tr("light cone"), connect="finite")
         self.rest_axes = panel.curve(plot, Style("muted", 1.2), label="rest axes", connect="finite")
-        self.grid_lines = panel.curve(plot, Style("c0", 0.8, alpha=70), label="boosted grid", connect="finite")
+        self.grid_lines = panel.curve(plot, _GRID, label="boosted grid", connect="finite")
         self.simultaneity = panel.curve(
             plot, Style("c0", 1.0, dash=True, alpha=160), self.tr("t′ = const"), connect="finite"
         )
@@ -267,7 +270,7 @@ class SpacetimeTab(TopicTab):
             self.event_labels.append(panel.text(plot, "foreground", anchor=(-0.3, 1.1)))
 
     def _build_symmetry(self, panel: PlotPanel) -> None:
-        self.euclid_grid = panel.curve(self.euclid, Style("c0", 0.7, alpha=60), label="rotated grid", connect="finite")
+        self.euclid_grid = panel.curve(self.euclid, _SMALL_GRID, label="rotated grid", connect="finite")
         self.euclid_fixed = panel.curve(self.euclid, Style("muted", 1.0), label="fixed axes", connect="finite")
         self.circle = panel.curve(self.euclid, Style("c1", 1.6), label="circle r = 1.5")
         self.euclid_axes = panel.curve(self.euclid, Style("c0", 2.4), label="axes rotated by θ", connect="finite")
@@ -276,7 +279,7 @@ class SpacetimeTab(TopicTab):
         )
         self.euclid_point = panel.scatter(self.euclid, Style("c1"), size=10, label="rotated point")
         self.euclid_text = panel.text(self.euclid, "foreground", anchor=(0, 1))
-        self.hyper_grid = panel.curve(self.hyper, Style("c0", 0.7, alpha=60), label="boosted grid", connect="finite")
+        self.hyper_grid = panel.curve(self.hyper, _SMALL_GRID, label="boosted grid", connect="finite")
         self.hyper_cone = panel.curve(self.hyper, Style("cone", 1.2, dash=True), label="light cone", connect="finite")
         self.hyper_curves = panel.curve(self.hyper, Style("c1", 1.6), label="hyperbolae s² = ±1", connect="finite")
         self.hyper_axes = panel.curve(self.hyper, Style("c0", 2.4), label="axes boosted by φ", connect="finite")
