@@ -46,7 +46,7 @@ from explorer.topk.frame import (
 )
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text
+from widgets.plot_panel import PlotPanel, Style, opaque_over, set_data, set_note, set_text
 from widgets.steady_label import SteadyLabel
 
 # Variants share the colour of what they equal: the post's recursion is GradTopK, Sinkhorn converges to sigmoid.
@@ -768,10 +768,9 @@ def _name(method: str, marker: str | None) -> str:
 
 def _blend(colour: str, background: str, alpha: int) -> str:
     """The colour a translucent swatch shows on the background, as HTML (rich text has no alpha)."""
-    front, back = QColor(colour), QColor(background)
-    mix = alpha / 255
-    rgb = [round(f * mix + b * (1 - mix)) for f, b in zip(front.getRgb()[:3], back.getRgb()[:3])]
-    return "#{:02x}{:02x}{:02x}".format(*rgb)
+    front = QColor(colour)
+    front.setAlpha(alpha)
+    return opaque_over(front, QColor(background)).name()
 
 
 def _polylines(taus: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
