@@ -350,6 +350,26 @@ def test_grad_jacobian_is_covariance_and_finite_difference(xk, tau):
     np.testing.assert_allclose(jac, fd_jacobian(lambda z: T.soft_topk(z, k, tau, "grad"), x), atol=1e-7)
 
 
+def mp_cov_diagonal(x, k, tau=1.0, dps=60):
+    """Var of each inclusion indicator, P(i ∈ S)·P(i ∉ S), by enumeration in mpmath: exact where 1 − p is tiny."""
+    with mp.workdps(dps):
+        xs = [mp.mpf(float(a)) / mp.mpf(tau) for a in x]
+        weights = {s: mp.exp(mp.fsum(xs[i] for i in s)) for s in itertools.combinations(range(len(xs)), k)}
+        z = mp.fsum(weights.values())
+        inside = [mp.fsum(w for s, w in weights.items() if i in s) / z for i in range(len(xs))]
+        outside = [mp.fsum(w for s, w in weights.items() if i not in s) / z for i in range(len(xs))]
+        return np.array([float(a * b) for a, b in zip(inside, outside)])
+
+
+@pytest.mark.parametrize("x, k", [([0.0, 50.0], 1), ([0.0, 50.0, 49.0], 2), ([3.0, -40.0, 2.5, 60.0], 3)])
+def test_grad_jacobian_diagonal_keeps_its_digits_when_an_entry_is_nearly_certain(x, k):
+    """1 − p rounds to 0 once p is within an ulp of 1: the variance p(1 − p) came out 0 where it is σ(−50)-small,
+    and that row of the Jacobian no longer summed to 0."""
+    jac = T.topk_jacobian(np.array(x), k, 1.0, "grad")
+    np.testing.assert_allclose(np.diag(jac), mp_cov_diagonal(x, k), rtol=1e-9)
+    assert np.all(np.abs(jac.sum(axis=1)) <= 1e-9 * np.abs(jac).max())  # rows sum to 0 (shift invariance)
+
+
 @FAST
 @given(st.lists(st.floats(-6, 6), min_size=1, max_size=9), taus)
 def test_grad_with_k1_is_softmax(x, tau):

@@ -125,5 +125,8 @@ def grad_jacobian(v, k, rows=None):
         np.put_along_axis(conditional, others, grad_topk(v[others], k - 1), axis=1)
     sub_p = p[rows]
     jac = sub_p[:, None] * conditional[:, rows] - np.outer(sub_p, sub_p)
-    jac[np.diag_indices(len(rows))] = sub_p * (1.0 - sub_p)
+    # Var = P(i ∈ S)·P(i ∉ S), the second factor as the complement's own inclusion probability: 1 − p rounds to 0
+    # once p is within an ulp of 1 (x = [0, 50], k = 1 lost σ(−50)² there, and the row no longer summed to 0).
+    outside = grad_topk(-v, n - k)[rows] if k < n else np.zeros(len(rows))
+    jac[np.diag_indices(len(rows))] = sub_p * outside
     return jac
