@@ -36,6 +36,7 @@ from explorer.topk.frame import (
     N_MAX,
     ORDER,
     SHORT_LABELS,
+    SINKHORN_ITERATIONS,
     TAU_MAX,
     TAU_MIN,
     Frame,
@@ -439,6 +440,10 @@ class TopkTab(TopicTab):
                 flags.append(self.tr("min {value} &lt; 0").format(value=f"{check.low:.3g}"))
             if check.order == "lost":
                 flags.append(self.tr("order lost"))
+            if method == "sinkhorn" and total_colour == warn:
+                # Its fixed point is the sigmoid threshold, but at small τ the scores are sharp and each iteration
+                # moves the threshold a little: Σ ≠ k says it has not got there. Said, not left as a wrong output.
+                flags.append(self.tr("not converged in {count} iterations").format(count=SINKHORN_ITERATIONS))
             flag_html = "".join(f'&nbsp;<b style="color:{warn}">{flag}</b>' for flag in flags)
             total = _sum_text(check.total, frame.k)
             label.setText(f'<span style="color:{swatch}">{"◆" if method in MARKER_METHODS else "■"}</span>'
