@@ -54,6 +54,34 @@ def test_a_text_wider_than_its_plot_wraps_and_unwraps_when_there_is_room(qtbot, 
     qtbot.waitUntil(lambda: drawn().height() == pytest.approx(one_line.height(), abs=0.5))
 
 
+def test_a_long_x_label_shrinks_to_stay_under_its_own_plot(qtbot, app):
+    """Top-k's "xᵢ, ranks 43–58 of 1000, largest first" ran on under the next plot and into its x label."""
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    long_label = panel.add_plot(0, 0, "", "xᵢ, ranks 43–58 of 1000, largest first", "y")
+    short_label = panel.add_plot(0, 1, "", "τ", "y")
+    panel.resize(520, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def label_of(plot):
+        label = plot.getAxis("bottom").label
+        return label, label.mapRectToScene(label.boundingRect())
+
+    def fits():
+        label, drawn = label_of(long_label)
+        return drawn.right() <= long_label.sceneBoundingRect().right() + 0.5
+
+    def size_of(plot):
+        return float(plot.getAxis("bottom").labelStyle["font-size"].removesuffix("pt"))
+
+    qtbot.waitUntil(fits)
+    assert size_of(long_label) < size_of(short_label) == pytest.approx(LIGHT.font_pt)
+    assert not label_of(long_label)[1].intersects(label_of(short_label)[1])
+    panel.resize(1400, 300)  # room enough: the theme's size again
+    qtbot.waitUntil(lambda: size_of(long_label) == size_of(short_label))
+
+
 def plot_with_text(qtbot, anchor, width):
     """A shown panel of one plot over [0, 10] × [0, 1] and a text item in it: (panel, view box, text)."""
     panel = PlotPanel(LIGHT)

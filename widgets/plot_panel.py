@@ -589,8 +589,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             axis.setTextPen(pg.mkPen(theme.foreground))
             axis.setTickFont(tick_font)
             axis.set_background(theme.background)
-        if x_label:
-            plot.setLabel("bottom", x_label, **label_style)
+        plot._explorer_x_label = None  # new colours and fonts: shown again
+        self._show_x_label(plot)
         if y_label:
             plot.setLabel("left", y_label, **label_style)
         self._show_title(plot)
@@ -628,6 +628,28 @@ class PlotPanel(pg.GraphicsLayoutWidget):
     @Slot()
     def _on_plot_resized(self) -> None:
         self._show_title(self.sender())
+        self._show_x_label(self.sender())
+
+    def _show_x_label(self, plot: pg.PlotItem) -> None:
+        """The x label centred under the data in the theme's size; where it is wider than the plot leaves room for
+        there, shrunk down to _SMALLEST_TITLE of its size (past that it is cut). Top-k's "xᵢ, ranks 43–58 of 1000,
+        largest first" ran on under the next plot and into its label."""
+        text = plot._explorer_labels[1]
+        if not text:
+            return
+        size = self._theme.font_pt
+        centre, width = plot.getAxis("bottom").geometry().center().x(), plot.geometry().width()
+        room = 2 * min(centre, width - centre) - 2 * _TITLE_MARGIN
+        if room > 0:
+            font = QFont()
+            font.setPointSizeF(size)
+            natural = QFontMetricsF(font).horizontalAdvance(text) * _TITLE_SLACK
+            if natural > room:
+                size = max(size * room / natural, size * _SMALLEST_TITLE)
+        shown = (text, self._theme.foreground, f"{size:.1f}pt")
+        if getattr(plot, "_explorer_x_label", None) != shown:  # a new label re-lays out the plot
+            plot._explorer_x_label = shown
+            plot.setLabel("bottom", text, color=shown[1], **{"font-size": shown[2]})
 
     def _show_title(self, plot: pg.PlotItem) -> None:
         """The title centred over the data in the theme's size. Where the plot is too narrow for that (a projector's
