@@ -207,6 +207,21 @@ def test_healing_is_a_no_op_when_nothing_extends_the_last_token(prompt):
     assert healed.text == continue_text(prompt, CURATED, LM, heal=False, max_tokens=8).text
 
 
+@pytest.mark.parametrize(
+    "bias, first, recovered, new_text", [(0.0, "珠江", False, "珠江"), (5.0, "白云山", True, "山")]
+)
+def test_soft_healed_continuation_draws_its_first_token_from_the_biased_distribution(bias, first, recovered, new_text):
+    raw = LM.distribution(ids(CURATED, "广州的"))
+    starts = np.array([t in extending(CURATED, "白云") for t in CURATED.vocab])
+    biased = raw * np.exp(bias * starts)
+    out = continue_text("广州的白云", CURATED, LM, mode="soft", bias=bias, max_tokens=4)
+    assert out.steps[0].text == first == CURATED.vocab[int(np.argmax(biased))]
+    assert out.steps[0].prob == pytest.approx(biased.max() / biased.sum(), rel=1e-12)
+    # Bias 0 lets 珠江 (tied with 白云山, lower id) replace the removed 白云.
+    assert out.recovered == recovered and out.text.startswith("广州的" + first)
+    assert out.new_text == new_text  # after the prompt, or after the kept 广州的 once 白云 is replaced
+
+
 def test_everything_is_deterministic_for_a_seed():
     other = build_demo(0)
     for key, tok in DEMO.tokenizers.items():

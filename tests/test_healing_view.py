@@ -88,6 +88,45 @@ def test_continuations_side_by_side(qtbot, tab, demo):
         assert plain_text(label).startswith("广州的白云")
 
 
+def first_healed_token(demo, key, kept, removed, mode, bias):
+    """Reference for the healed continuation's first greedy token: P(first | kept) from the model, restricted
+    (hard) or multiplied by e^bias (soft) where a token starts with the removed text, renormalised."""
+    tokenizer, lm = demo.tokenizers[key], demo.lms[key]
+    p = lm.distribution([tokenizer.token_to_id[t] for t in kept])
+    starts = np.array([token.startswith(removed) for token in tokenizer.vocab])
+    weights = np.where(starts, p, 0.0) if mode == "hard" else p * np.exp(bias * starts)
+    q = weights / weights.sum()
+    best = int(np.argmax(q))  # greedy: ties go to the lowest id, as on the chart
+    return tokenizer.vocab[best], f"{100 * q[best]:.3g}%"
+
+
+@pytest.mark.parametrize("params, kept, removed, title, verb", [
+    ({}, ("广州", "的"), "白云", "hard-healed", "re-covers"),
+    ({"mode": "soft", "bias": 0.0}, ("广州", "的"), "白云", "soft-healed", "replaces"),  # 珠江 ties 白云山, lower id
+    ({"mode": "soft", "bias": 5.0}, ("广州", "的"), "白云", "soft-healed", "re-covers"),
+    ({"mode": "soft", "bias": 0.0, "tokenizer": "char", "back_off": 4, "max_tokens": 1},
+     ("广", "州", "的", "白"), "云", "soft-healed", "re-covers"),  # back-off 4 → 1
+])
+def test_healed_continuation_follows_the_charts_mode(qtbot, tab, demo, params, kept, removed, title, verb):
+    """The healed row was always hard-healed: soft with bias 0 it said 白云山 (60%) under a chart of 26.5%."""
+    tab.set_params(params)
+    settle(qtbot, tab)
+    mode, bias = tab.params()["mode"], tab.params()["bias"]
+    token, prob = first_healed_token(demo, tab.params()["tokenizer"], kept, removed, mode, bias)
+    assert tab.continuation_headers["healed"].text() == f"<b>{title}</b>"
+    assert f"{verb} “{removed}” with “{token}” ({prob})" in plain_text(tab.continuation_rows["healed"][1])
+    assert plain_text(tab.healed_continuation).startswith("".join(kept) + token)
+    assert ticks(tab.healed_plot)[0] == token and texts(tab.healed_values)[0] == prob  # the chart's top row
+
+
+def test_soft_healing_may_end_at_once_and_says_what_it_dropped(qtbot, tab, demo):
+    tab.set_params({"prompt": "上海的豫园很", "mode": "soft", "bias": 0.0})
+    settle(qtbot, tab)
+    assert first_healed_token(demo, "curated", ("上海", "的", "豫园"), "很", "soft", 0.0)[0] == "</s>"
+    assert plain_text(tab.healed_continuation) == "上海的豫园"
+    assert plain_text(tab.continuation_rows["healed"][1]) == "drops “很”; stops at once: </s>"
+
+
 def test_every_control_changes_what_is_shown(qtbot, tab):
     def snapshot():
         bars = [tab.plain_bars, tab.expected_bars, tab.raw_bars, tab.candidate_bars, tab.other_healed_bars]

@@ -1,4 +1,4 @@
-"""Continuing a prompt with an n-gram LM, with or without (hard) token healing."""
+"""Continuing a prompt with an n-gram LM, with or without (hard or soft) token healing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .ngram_lm import NGramLM
-from .token_healing import check_compatible, encode_prompt
+from .token_healing import DEFAULT_BIAS, check_compatible, encode_prompt
 from .token_healing import heal as heal_prompt
 from .tokenization import TextTokenizer
 
@@ -23,7 +23,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Continuation:
-    """A continuation; ``text`` always starts with ``prompt``."""
+    """A continuation.  ``text`` starts with ``prompt`` unless soft healing let a first token that does not
+    re-cover the removed text win (then the removed text is replaced)."""
 
     prompt: str
     text: str
@@ -34,9 +35,15 @@ class Continuation:
     stopped_at_eos: bool
 
     @property
+    def recovered(self) -> bool:
+        """Whether the whole prompt survives: always without healing and with hard healing."""
+        return self.text.startswith(self.prompt)
+
+    @property
     def new_text(self) -> str:
-        """What was added after the prompt."""
-        return self.text[len(self.prompt) :]
+        """What was added after the prompt, or after the kept text when the removed text was replaced."""
+        kept_chars = len(self.prompt) - len(self.removed_text)
+        return self.text[len(self.prompt) if self.recovered else kept_chars :]
 
 
 def _choose(probs: np.ndarray, greedy: bool, rng: np.random.Generator) -> int:
@@ -53,20 +60,23 @@ def continue_text(
     lm: NGramLM,
     heal: bool = True,
     back_off: int = 1,
+    mode: str = "hard",
+    bias: float = DEFAULT_BIAS,
     greedy: bool = True,
     seed: int = 0,
     max_tokens: int = 20,
 ) -> Continuation:
     """Generate up to ``max_tokens`` tokens after ``prompt`` (greedy, or sampled with ``seed``).
 
-    With ``heal`` the last ``back_off`` tokens are removed and the first token is drawn
-    from the hard-healed distribution, so it re-covers the removed text.
+    With ``heal`` the last ``back_off`` tokens are removed and the first token is drawn from the
+    ``mode``-healed distribution (``bias`` is soft mode's; see :func:`token_healing.heal`): hard, it
+    always re-covers the removed text; soft, any token may win.
     """
     check_compatible(tokenizer, lm)
     if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
         raise ValueError(f"max_tokens must be a positive integer, got {max_tokens!r}")
     if heal:
-        result = heal_prompt(prompt, tokenizer, lm, back_off, "hard")
+        result = heal_prompt(prompt, tokenizer, lm, back_off, mode, bias)
         context, removed, first = [t.id for t in result.kept], result.removed_text, result.healed_distribution
     else:
         context, removed = [t.id for t in encode_prompt(prompt, tokenizer)], ""
@@ -82,7 +92,7 @@ def continue_text(
         steps.append(Step(token_id, tokenizer.vocab[token_id], float(probs[token_id])))
         context.append(token_id)
         probs = lm.distribution(context)
-    # Healed, EOS has zero probability at the first step, so a candidate (which starts
+    # Hard-healed, EOS has zero probability at the first step, so a candidate (which starts
     # with the removed text) is always generated and the prompt is re-covered.
     text = tokenizer.decode(kept_ids + [s.id for s in steps])
     return Continuation(prompt, text, heal, removed, tuple(tokenizer.vocab[i] for i in kept_ids), tuple(steps), at_eos)

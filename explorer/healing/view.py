@@ -190,6 +190,8 @@ def continuation_pieces(continuation) -> dict[str, Any]:
         "eos": continuation.stopped_at_eos,
         "first": (first.text, first.prob) if first else None,
         "removed": continuation.removed_text,
+        # Soft healing may let a token that does not start with the removed text win.
+        "first_recovers": bool(first) and first.text.startswith(continuation.removed_text),
     }
 
 
@@ -387,6 +389,7 @@ class HealingTab(TopicTab):
         panel.ci.layout.setColumnStretchFactor(2, 3)
 
         self.continuation_rows = {}
+        self.continuation_headers = {}
         continuations = QFrame()
         grid = QGridLayout(continuations)
         grid.setContentsMargins(8, 2, 8, 2)
@@ -396,13 +399,13 @@ class HealingTab(TopicTab):
         grid.addWidget(self.continuation_heading, 0, 0, 1, 3)
         for row, (key, title, tip) in enumerate((
             ("plain", self.tr("plain"), self.tr("The prompt's own tokens, no healing")),
-            ("healed", self.tr("hard-healed"), self.tr("Last token(s) backed off, first token constrained to "
-                                                       "re-cover them (the hard rule, whatever the chart's mode)")),
+            ("healed", *self._healed_header(self.params()["mode"], self.params()["bias"])),
             ("sampled", self.tr("random-seg. LM"), self.tr("Curated vocabulary, LM trained on Viterbi-sampled "
                                                            "segmentations; the prompt is not healed")),
         ), start=1):
             header = QLabel(f"<b>{title}</b>")
             header.setToolTip(tip)
+            self.continuation_headers[key] = header
             text_label, note = _rich_label(), _rich_label()
             text_label.setObjectName(f"continuation_{key}")
             grid.addWidget(header, row, 0)
@@ -435,6 +438,14 @@ class HealingTab(TopicTab):
         layout.addLayout(bottom, 2)
         return area
 
+    def _healed_header(self, mode: str, bias: float) -> tuple[str, str]:
+        """Title and tooltip of the healed continuation, which is healed like the chart."""
+        if mode == "hard":
+            return self.tr("hard-healed"), self.tr("Last token(s) backed off, first token constrained to re-cover them")
+        tip = self.tr("Last token(s) backed off; for the first token, those that re-cover them get a bias of "
+                      "{bias} nats, so another token may replace them")
+        return self.tr("soft-healed"), tip.format(bias=f"{bias:g}")
+
     # ----- computing (worker thread) -----
     @staticmethod
     def compute(params: dict[str, Any], job: Job) -> dict[str, Any]:
@@ -454,7 +465,8 @@ class HealingTab(TopicTab):
                     "max_tokens": params["max_tokens"]}
         continuations = {
             "plain": continue_text(prompt, tokenizer, lm, heal=False, **decoding),
-            "healed": continue_text(prompt, tokenizer, lm, heal=True, back_off=back_off, **decoding),
+            "healed": continue_text(prompt, tokenizer, lm, heal=True, back_off=back_off, mode=params["mode"],
+                                    bias=params["bias"], **decoding),
             "sampled": continue_text(prompt, demo.tokenizers["curated"], demo.lms[SAMPLED], heal=False, **decoding),
         }
         job.check()
@@ -466,6 +478,8 @@ class HealingTab(TopicTab):
             "kept": [t.text for t in healed.kept],
             "removed": healed.removed_text,
             "back_off_note": back_off_note,
+            "mode": params["mode"],
+            "bias": params["bias"],
             "candidate_mass": healed.candidate_mass,
             "n_candidates": len(healed.candidates),
             "plain_rows": plain_rows(healed.plain_distribution, expected, tokenizer.vocab),
@@ -537,6 +551,9 @@ class HealingTab(TopicTab):
             note = self.tr("(sampled, seed {seed}, coloured: new tokens)").format(seed=r["seed"])
         title = self.tr("Continuations")
         self.continuation_heading.setText(f"<b>{title}</b> <span style='color:{theme.muted}'>{note}</span>")
+        healed_title, healed_tip = self._healed_header(r["mode"], r["bias"])
+        self.continuation_headers["healed"].setText(f"<b>{healed_title}</b>")
+        self.continuation_headers["healed"].setToolTip(healed_tip)
         for key, (text_label, note) in self.continuation_rows.items():
             continuation = r["continuations"][key]
             text_label.setText(_continuation_html(continuation, theme, healed=key == "healed"))
@@ -726,11 +743,16 @@ def _continuation_html(continuation: dict[str, Any], theme: Theme, healed: bool)
 
 def _continuation_note(continuation: dict[str, Any], theme: Theme) -> str:
     notes = []
-    if continuation["removed"] and continuation["first"]:
+    removed = _escape(continuation["removed"])
+    if removed and continuation["first"]:
         text, prob = continuation["first"]
-        notes.append(translate("HealingTab", "re-covers “{removed}” with “{token}” ({prob})").format(
-            removed=_escape(continuation["removed"]), token=_escape(text), prob=percent(prob)
-        ))
+        if continuation["first_recovers"]:
+            note = translate("HealingTab", "re-covers “{removed}” with “{token}” ({prob})")
+        else:
+            note = translate("HealingTab", "replaces “{removed}” with “{token}” ({prob})")
+        notes.append(note.format(removed=removed, token=_escape(text), prob=percent(prob)))
+    elif removed:  # soft healing let </s> win at once
+        notes.append(translate("HealingTab", "drops “{removed}”").format(removed=removed))
     if continuation["eos"]:
         ending = translate("HealingTab", "then </s>") if continuation["n_new"] else translate(
             "HealingTab", "stops at once: </s>")
