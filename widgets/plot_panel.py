@@ -338,6 +338,9 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         for side in ("left", "bottom", "right", "top"):
             # Axes change far less often than curves: repainting them from a pixmap keeps updates cheap.
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # Ticks in the axis's own units: pyqtgraph's "(x0.001)" beside the label was read past (spacetime's
+            # twins at 0.5 ly read as 500), and on a log axis or an axis of exact integers it only confuses.
+            plot.getAxis(side).enableAutoSIPrefix(False)
             # Below the data (pyqtgraph puts axes, and so the grid lines, above it): a grid line must not cross
             # a value label or a marker.
             plot.getAxis(side).setZValue(-1)

@@ -522,9 +522,6 @@ class SamplingTab(TopicTab):
         self.error_plot.legend.setColumnCount(2)
         panel.ci.layout.setColumnStretchFactor(0, 5)
         panel.ci.layout.setColumnStretchFactor(1, 3)
-        for plot in panel.plots():
-            for side in ("left", "bottom"):
-                plot.getAxis(side).enableAutoSIPrefix(False)  # a "(x0.001)" on a log axis only confuses
         self._build_flow(panel)
         self._build_quality(panel)
         self._build_grid(panel)
