@@ -283,3 +283,42 @@ def test_the_moving_axes_labels_never_lie_on_each_other(qtbot, tab, beta):
     settle(qtbot, tab)
     t_label, x_label = (label.textItem.mapRectToScene(label.textItem.boundingRect()) for label in tab.axis_labels)
     assert not t_label.intersects(x_label)
+
+
+def test_events_outside_the_diagram_are_pointed_at_from_its_edge(qtbot, tab):
+    """A typed event beyond the extent has its marker out of view; its label alone, slid into a corner, read as an
+    event at that corner (B was not drawn at all, C looked lightlike)."""
+    tab.set_params({"events": "1,2; 3,4; 50,-60", "extent": 2.0})
+    settle(qtbot, tab)
+    labels = [label.textItem.toPlainText() for label in tab.event_labels]
+    assert labels == ["A", "B ↗", "C ↖"]
+    tab.set_params({"events": "1,2; 3,4; 50,60"})  # B and C lie the same way: one label names both
+    settle(qtbot, tab)
+    labels = [label.textItem.toPlainText() for label in tab.event_labels]
+    assert labels[:2] == ["A", "B, C ↗"] and not labels[2]
+    (x0, x1), (t0, t1) = tab.minkowski.getViewBox().viewRange()
+    corner = tab.event_labels[1].pos()
+    assert x0 <= corner.x() <= x1 and t0 <= corner.y() <= t1
+
+
+def test_switched_off_hyperbolae_leave_the_legend(qtbot, tab):
+    def names():
+        return [label.text for _, label in tab.minkowski.legend.items]
+
+    assert "t² − x² = s²" in names()
+    tab.set_params({"hyperbolae": False})
+    settle(qtbot, tab)
+    assert "t² − x² = s²" not in names()
+    tab.set_params({"hyperbolae": True})
+    settle(qtbot, tab)
+    assert "t² − x² = s²" in names()
+
+
+def test_the_twins_axis_is_in_light_years_without_a_hidden_multiplier(qtbot, tab):
+    """pyqtgraph's "(x0.001)" beside the label was read past: a 0.5 ly trip read as 500."""
+    tab.set_params({"twin_distance": 0.5, "v": -0.99})
+    settle(qtbot, tab)
+    axis = tab.twins.getAxis("bottom")
+    assert axis.autoSIPrefixScale == 1.0 and "x0.001" not in axis.labelString()
+    strings = axis.tickStrings([0.2, 0.4], axis.autoSIPrefixScale * axis.scale, 0.2)
+    assert strings == ["0.2", "0.4"]

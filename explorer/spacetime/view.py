@@ -394,18 +394,20 @@ class SpacetimeTab(TopicTab):
             (self.hyper_axes2, "hyper_axes2"), (self.hyper_cone, "hyper_cone"), (self.hyper_curves, "hyper_curves"),
         ):
             _set_tx(item, r[key])
+        self.diagram_panel.set_listed(self.hyperbolae, r["hyperbolae"].size > 0)  # switched off: not in the legend
         set_data(self.ticks, x=r["ticks"][:, 1], y=r["ticks"][:, 0])
         t_unit, x_unit = r["unit_ticks"]
         set_text(self.axis_labels[0], "t′", *_clip_label(r["moving_axes"], first=True))
         set_text(self.axis_labels[1], "x′", *_clip_label(r["moving_axes"], first=False))
         events = r["events"]
-        for index, (target, label) in enumerate(zip(self.event_items, self.event_labels)):
+        for index, (target, label, shown) in enumerate(zip(self.event_items, self.event_labels,
+                                                            _event_labels(events, extent))):
             t, x = events[index]
             if not self._dragging:
                 target.blockSignals(True)
                 target.setPos(x, t)
                 target.blockSignals(False)
-            set_text(label, EVENT_NAMES[index], x, t)
+            set_text(label, *shown)
         selected = events[self._selected]
         set_data(self.worldline, x=[0.0, selected[1]], y=[0.0, selected[0]])
         self._fill_table(r)
@@ -615,6 +617,29 @@ def _set_tx(item: pg.PlotDataItem, points: np.ndarray) -> None:
         set_data(item, [], [])
     else:
         set_data(item, points[:, -1], points[:, 0], connect="finite")
+
+
+_OFF_DIAGRAM_ARROWS = {(1, 0): "→", (-1, 0): "←", (0, 1): "↑", (0, -1): "↓", (1, 1): "↗", (-1, 1): "↖",
+                       (1, -1): "↘", (-1, -1): "↙"}
+
+
+def _event_labels(events: np.ndarray, extent: float) -> list[tuple[str, float, float]]:
+    """Each event's label and where it goes: beside the event, or for events outside the diagram at its edge with
+    an arrow towards them, one label for all that lie the same way (their markers are out of view; a bare label
+    slid into a corner read as an event there)."""
+    shown = [(name, float(x), float(t)) for name, (t, x) in zip(EVENT_NAMES, events)]
+    away: dict[tuple[int, int], list[int]] = {}
+    for index, (t, x) in enumerate(events):
+        side = (int(np.sign(x)) if abs(x) > extent else 0, int(np.sign(t)) if abs(t) > extent else 0)
+        if side != (0, 0):
+            away.setdefault(side, []).append(index)
+    for side, members in away.items():
+        t, x = np.clip(events[members[0]], -extent, extent)
+        names = ", ".join(EVENT_NAMES[index] for index in members)
+        shown[members[0]] = (f"{names} {_OFF_DIAGRAM_ARROWS[side]}", float(x), float(t))
+        for index in members[1:]:
+            shown[index] = ("", float(x), float(t))
+    return shown
 
 
 def _clip_label(axes: np.ndarray, first: bool) -> tuple[float, float]:
