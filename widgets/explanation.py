@@ -98,7 +98,8 @@ class ExplanationPanel(QTextBrowser):
             return
         self._requested = True
         dpi = round(96 * max(self.devicePixelRatioF(), _pixel_ratio_floor))
-        sizes = [(latex, self._theme.font_pt * (1.3 if display else 1.12)) for latex, display in self._formulas()]
+        sizes = [(_display_style(latex) if display else latex, self._theme.font_pt * (1.3 if display else 1.12))
+                 for latex, display in self._formulas()]
         self._runner.submit(_render_masks, sizes, dpi)
 
     @Slot(int, object)
@@ -141,6 +142,12 @@ class ExplanationPanel(QTextBrowser):
             + f'<p style="color:{theme.muted}">{source} <a style="color:{theme.accent}" '
             f'href="{text.post_url}">{html.escape(text.post_title)}</a></p></div>'
         )
+
+
+def _display_style(latex: str) -> str:
+    """A displayed formula's fractions at full size, as LaTeX sets display math: mathtext sets every \\frac in
+    text style, and sampling's dx/dσ came out smaller than the text around it."""
+    return re.sub(r"\\frac(?![A-Za-z])", r"\\dfrac", latex)
 
 
 def _render_masks(sizes: list[tuple[str, float]], dpi: int, job: Job) -> list:
