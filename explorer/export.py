@@ -26,10 +26,14 @@ def render_image(widget: QWidget, scale: float = 1.0, background: str | None = N
     image = QImage(round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(QColor(background) if background else widget.palette().window().color())
+    panels = _plot_panels(widget)
     # Plots drawn fast during a drag or an animation are drawn without antialiasing: a figure is always crisp.
-    drafts = [panel for panel in _plot_panels(widget) if not panel.antialias]
+    drafts = [panel for panel in panels if not panel.antialias]
     for panel in drafts:
         panel.set_antialias(True)
+    screen_ratios = [panel.pen_ratio for panel in panels]
+    for panel in panels:
+        panel.set_pen_ratio(scale)  # lines as heavy at 2× as at 1×: Qt draws pen widths in device pixels
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -39,6 +43,8 @@ def render_image(widget: QWidget, scale: float = 1.0, background: str | None = N
         painter.end()
         for panel in drafts:
             panel.set_antialias(False)
+        for panel, ratio in zip(panels, screen_ratios):
+            panel.set_pen_ratio(ratio)
     return image
 
 

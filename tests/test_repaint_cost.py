@@ -180,3 +180,35 @@ def test_a_figure_taken_mid_drag_is_antialiased_like_any_other(qtbot, app):
     panel.set_antialias(False)
     assert render_image(figure) == crisp
     assert not panel.antialias  # the drag goes on drawing fast
+
+
+def test_an_export_at_2x_draws_lines_as_heavy_as_at_1x(qtbot, app):
+    """Qt draws a cosmetic pen's width in device pixels: at --scale 2 every curve came out half as heavy."""
+    import numpy as np
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from explorer.export import render_image
+    from widgets.plot_panel import Style
+
+    figure = QWidget()  # what is exported: a widget holding plot panels, as a tab does
+    qtbot.addWidget(figure)
+    panel = PlotPanel(LIGHT)
+    QVBoxLayout(figure).addWidget(panel)
+    plot = panel.add_plot(0, 0)
+    plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    line = panel.curve(plot, Style("foreground", 2.0))
+    line.setData([0.0, 1.0], [0.5, 0.5])
+    figure.resize(300, 200)
+    figure.show()
+    qtbot.waitExposed(figure)
+
+    def thickness(scale):
+        image = render_image(figure, scale).convertToFormat(QImage.Format.Format_RGB32)
+        pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4)
+        ink = 1 - pixels[:, image.width() // 3, :3].min(axis=-1) / 255  # away from the grid's vertical lines
+        middle = int(ink.argmax())
+        return ink[middle - 4 * round(scale): middle + 4 * round(scale) + 1].sum()  # antialiased: coverage adds up
+
+    assert thickness(1.0) == pytest.approx(2.0, abs=0.3)
+    assert thickness(2.0) == pytest.approx(4.0, abs=0.5)
+    assert line.opts["pen"].widthF() == 2.0  # the screen's pens are back

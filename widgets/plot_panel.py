@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
@@ -54,11 +54,13 @@ def opaque_over(color: QColor, background: QColor) -> QColor:
         (color.redF(), color.greenF(), color.blueF()), (background.redF(), background.greenF(), background.blueF()))))
 
 
-def make_pen(theme: Theme, style: Style) -> pg.QtGui.QPen:
+def make_pen(theme: Theme, style: Style, pixel_ratio: float = 1.0) -> pg.QtGui.QPen:
+    """A cosmetic pen for ``style``. Qt draws a cosmetic width in device pixels whatever the device pixel ratio:
+    ``pixel_ratio`` widens it to keep its weight on a high-density screen or in an image exported at 2×."""
     color = _qcolor(theme, style.color, style.alpha)
     if style.over_background:
         color = opaque_over(color, QColor(theme.background))
-    pen = pg.mkPen(color, width=style.width * theme.line_scale)
+    pen = pg.mkPen(color, width=style.width * theme.line_scale * pixel_ratio)
     pen.setCosmetic(True)
     if style.dash:
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -279,6 +281,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._texts: list[tuple[pg.TextItem, str]] = []
         self._legend_entries: dict[pg.PlotItem, list] = {}  # named items per plot, in the order they were made
         self._antialias = True
+        self._pen_ratio = 1.0  # device pixels per logical pixel that the pens are made for
         self._least_width: float | None = None  # the plots' minimum width with every legend at one column
         self.setBackground(theme.background)
         self.ci.layout.setSpacing(8)
@@ -557,6 +560,23 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                         options["antialias"] = on
         self.viewport().update()
 
+    @property
+    def pen_ratio(self) -> float:
+        return self._pen_ratio
+
+    def set_pen_ratio(self, ratio: float) -> None:
+        """Make the pens for ``ratio`` device pixels per logical pixel: the screen's, or an export's scale."""
+        if ratio == self._pen_ratio:
+            return
+        self._pen_ratio = ratio
+        for item, style in self._styled:
+            self._apply_style(item, style)
+
+    def event(self, event) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.DevicePixelRatioChange):
+            self.set_pen_ratio(self.devicePixelRatioF())  # moved to a screen of another density
+        return super().event(event)
+
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.setBackground(theme.background)
@@ -678,8 +698,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             plot.setTitle(title, color=shown[1], size=shown[2], justify=justify)
 
     def _apply_style(self, item, style: Style) -> None:
-        theme = self._theme
-        pen = make_pen(theme, style)
+        theme, ratio = self._theme, self._pen_ratio
+        pen = make_pen(theme, style, ratio)
         fill = make_brush(theme, style.fill, style.fill_alpha) if style.fill else None
         if isinstance(item, pg.PlotDataItem):
             item.setPen(pen if style.width > 0 else None)
@@ -687,12 +707,14 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                 item.setFillBrush(fill)
             symbol_role = style.symbol_color or style.color
             item.setSymbolBrush(make_brush(theme, symbol_role, style.alpha))
-            item.setSymbolPen(pg.mkPen(theme.background, width=0.8))
+            item.setSymbolPen(pg.mkPen(theme.background, width=0.8 * ratio))
         elif isinstance(item, pg.ScatterPlotItem):
             item.setBrush(make_brush(theme, style.color, style.alpha))
-            item.setPen(pg.mkPen(theme.color(style.symbol_color) if style.symbol_color else theme.background, width=1))
+            edge = theme.color(style.symbol_color) if style.symbol_color else theme.background
+            item.setPen(pg.mkPen(edge, width=ratio))
         elif isinstance(item, pg.BarGraphItem):
-            item.setOpts(brush=make_brush(theme, style.color, style.alpha), pen=pg.mkPen(theme.background, width=0.5))
+            edge = pg.mkPen(theme.background, width=0.5 * ratio)
+            item.setOpts(brush=make_brush(theme, style.color, style.alpha), pen=edge)
         elif isinstance(item, pg.FillBetweenItem):
             item.setBrush(fill if fill is not None else make_brush(theme, style.color, style.fill_alpha))
         elif isinstance(item, pg.InfiniteLine):
