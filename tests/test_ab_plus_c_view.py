@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from helpers import built_in_chinese, open_tab, settle
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 
 import explorer.ab_plus_c as ab
 from explorer import lesson
@@ -405,22 +405,94 @@ def test_shipped_lesson_shows_what_its_captions_say(qtbot, tab):
     assert tab._result["counts"]["search_pq"] == 4 and "inside the band" in tab.range_text.textItem.toPlainText()
 
 
-def test_far_marks_print_only_true_digits(qtbot, tab):
+def _shown_value(text: str):
+    """A number as the tab shows it (1,234.5 or -2.929×10²⁰) as an exact Decimal, and the unit of its last digit."""
+    from decimal import Decimal
+
+    text = text.replace(",", "").replace("\u200b", "")
+    if "×10" not in text:
+        value = Decimal(text)
+        return value, Decimal(1).scaleb(value.as_tuple().exponent)
+    mantissa, power = text.split("×10")
+    exponent = int(power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")))
+    mantissa = Decimal(mantissa)
+    return mantissa.scaleb(exponent), Decimal(1).scaleb(mantissa.as_tuple().exponent + exponent)
+
+
+def test_far_marks_print_only_true_digits_in_the_tab_s_format(qtbot, tab):
     """At N = 10⁴² the √(N/2) line is 2.9·10²⁰ left of the window: its offset once printed 21 digits from a float that
-    holds 16 (…452,484,608.0 for …452,475,599.2)."""
+    holds 16 (…452,484,608.0 for …452,475,599.2), then as raw float notation (-2.92893218813452e+20)."""
     from decimal import Decimal, getcontext
 
     set_n(qtbot, tab, "10^42")
     note = tab.saw_note.textItem.toPlainText()
     shown = note.split("√(N/2): ")[1].split()[0]
+    assert shown == "-2.929×10²⁰" and "e+" not in note, note
     getcontext().prec = 60
     exact = (Decimal(10**42) / 2).sqrt() - ab.sawtooth(10**42).a0
-    assert shown == f"{float(exact):+.15g}" and abs(Decimal(shown) / exact - 1) < Decimal("1e-14"), shown
+    value, unit = _shown_value(shown)
+    assert abs(value - exact) <= unit / 2
     # Its 43 digits wrap instead of widening the sidebar past the window (which cut off every control).
     from PySide6.QtWidgets import QScrollArea
 
     sidebar = tab.findChild(QScrollArea)
     assert sidebar.widget().minimumSizeHint().width() <= sidebar.viewport().width()
+
+
+@pytest.mark.parametrize("n", [10**42, 10**24 - 1, 10**18 + 123456789012])
+def test_axis_origins_read_as_their_true_values_and_fit_their_axes(qtbot, tab, n):
+    """At N = 10⁴² the side plot's axis cut "a* = 1,000,…,000" after 10¹⁸ (a* is 10²¹): long origins are rounded, and
+    every origin shown, parsed back, is the true one to its last digit."""
+    set_n(qtbot, tab, str(n))
+    land, saw = tab._result["landscape"], tab._result["sawtooth"]
+    for plot, side, name, origin in ((tab.land_plot, "bottom", "a*", land.a0), (tab.land_plot, "left", "b*", land.b0),
+                                     (tab.saw_plot, "bottom", "a*", saw.a0)):
+        axis = plot.getAxis(side)
+        shown = axis.labelText.split(f"({name} ")[1].rstrip(")")
+        assert shown.startswith("= " if origin < 10**12 else "≈ "), shown
+        value, unit = _shown_value(shown[2:])
+        assert abs(value - origin) <= unit / 2, (shown, origin)
+        room = axis.height() if side == "left" else axis.width()  # a left axis's label runs along its height
+        assert axis.label.boundingRect().width() <= room, (axis.labelText, room)
+
+
+def test_scientific_rounds_exactly():
+    from fractions import Fraction
+
+    from explorer.ab_plus_c.view import _scientific, _signed
+
+    assert _scientific(10**21) == "1.000×10²¹"
+    assert _scientific(10**42 + 6 * 10**38) == "1.001×10⁴²"  # beyond a float's digits
+    assert _scientific(999_960_000_000_000) == "1.000×10¹⁵"  # the carry
+    assert _scientific(Fraction(2 * 123_456_789_012_345 + 1, 2)) == "1.235×10¹⁴"
+    assert _scientific(-2.928932188134524e20) == "-2.929×10²⁰"
+    assert _signed(528_578.7) == "+528,578.7" and _signed(3.2e14) == "+3.200×10¹⁴"
+
+
+@pytest.mark.parametrize("n", ["1", "2", "3", "130"])
+def test_landscape_markers_are_whole_and_their_labels_apart(qtbot, tab, n):
+    """N = 1 with 60 columns each side: the optimum's star sat half outside the view at the origin, and the labels
+    "S* = 1" and "naive: S = 2 = S* + 1" overlapped."""
+    tab.set_params({"N": int(n), "window": 60})
+    settle(qtbot, tab)
+    qtbot.wait(20)  # the labels are placed again once the view has its final size
+    view = tab.land_plot.getViewBox()
+    area = view.sceneBoundingRect()
+    for marker in (tab.land_optima, tab.land_naive):
+        for spot in marker.points():
+            radius = spot.size() / 2
+            centre = view.mapViewToScene(spot.pos())
+            box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+            assert area.contains(box), (marker.name(), box, area)
+    labels = [item.textItem.mapRectToScene(item.textItem.boundingRect())
+              for item in (tab.land_opt_text, tab.land_naive_text) if item.isVisible()]
+    assert len(labels) == 2
+    assert not labels[0].intersects(labels[1]), labels
+    assert all(area.contains(label) for label in labels)
+    for item, other in ((tab.land_opt_text, tab.land_naive), (tab.land_naive_text, tab.land_optima)):
+        (x, y), = points(other)[:1]
+        label = item.textItem.mapRectToScene(item.textItem.boundingRect())
+        assert not label.contains(view.mapViewToScene(QPointF(x, y))), item.toPlainText()
 
 
 def test_small_n_has_whole_number_ticks_and_says_when_there_is_nothing_to_search(qtbot, tab):

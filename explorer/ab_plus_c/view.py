@@ -2,7 +2,8 @@
 fast searches, each search animated candidate by candidate, and S*(N) − 2√N over a range of N.
 
 Everything arithmetic stays in exact Python integers (the model); plots get float64 offsets from integer origins,
-and every number shown as text is an exact integer with digit grouping.
+and every number shown as text is an exact integer with digit grouping, except axis origins and offsets from
+EXACT_BELOW on: those are rounded exactly to 1.234×10¹² (their exact digits would not fit a narrow axis).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import functools
 import math
 import time
 from dataclasses import dataclass
+from fractions import Fraction
 from math import isqrt
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -63,9 +65,16 @@ AUTO_EXACT_BELOW = 10**24
 BAND_POINTS = 2000  # the band's fill is drawn from at most this many bins (a 10⁶-point fill is slow)
 LARGE_S = 10**6  # from here on text shows S − S* instead of S
 LOG_ABOVE = 1000  # S − S* axes turn symmetric-logarithmic when values exceed this
+# The landscape's low edges get this fraction of its width: room for a whole marker, or for a marker and its label.
+LAND_PAD = 0.06
+LAND_EDGE_PAD = 0.16
 OFFSET_FROM = 10_000  # q and y axes become offsets from the optimum's q*, y* from here on (plain ticks stay short)
 PLANE_FULL = 293  # the (p, q) heat map shows the post's whole p-window up to this many columns (as the model)
 PLANE_HALF = 15  # beyond, a (2·15 + 1)² square around the optimum
+# Numbers from here on are shown as 1.234×10¹² (SCIENTIFIC_DIGITS significant digits) in axis labels and offsets:
+# exact digits would not fit a narrow plot's axis.
+EXACT_BELOW = 10**12
+SCIENTIFIC_DIGITS = 4
 
 ALGORITHMS = ("naive", "scan_sqrt", "scan_sqrt_closed", "search_xy", "search_pq_full", "search_pq")
 # Texts marked here are translated where shown, in the tab's context "AbcTab" (see explorer.i18n).
@@ -466,6 +475,7 @@ class AbcTab(TopicTab):
         self._heat_maps: list[tuple[pg.ImageItem, pg.ColorBarItem]] = []
         self._badge_kinds: dict[QLabel, str] = {}
         self._log_axes: dict[pg.PlotItem, bool] = {}  # cost axes currently on a symmetric-log scale
+        self._land_labels: tuple | None = None  # the landscape's two point labels, placed again on resize
         self.range_runner: Runner | None = None
         super().__init__(theme, parent)
         # Its own runner: moving N must not cancel a long range, and a range must not delay the plots of N.
@@ -549,9 +559,6 @@ class AbcTab(TopicTab):
                           for plot in panel.plots()}
         for panel in (self.ab_panel, self.pq_panel, self.range_panel):
             for plot in panel.plots():
-                for side in ("left", "bottom"):
-                    # Axes show offsets with exact origins in their labels; a "(x1e+09)" would hide them.
-                    plot.getAxis(side).enableAutoSIPrefix(False)
                 for side in ("left", "bottom", "top", "right"):
                     # Grid lines at major and minor ticks only: the third level costs ~20 ms per redraw.
                     plot.getAxis(side).setStyle(maxTickLevel=1)
@@ -628,6 +635,8 @@ class AbcTab(TopicTab):
         self.land_naive_text = panel.text(plot, "c1", anchor=(1.0, 0.0))
         self.land_opt_text = panel.text(plot, "foreground", anchor=(0.0, 1.0))
         self.land_note = panel.text(plot, "muted", anchor=(0, 1))
+        plot.getViewBox().sigResized.connect(self._place_land_labels)  # the labels' offsets are in pixels
+        plot.getViewBox().sigRangeChanged.connect(self._place_land_labels)
 
         plot = self.saw_plot = panel.add_plot(0, 1, self.tr("S(a) − S*, b = ⌊N/a⌋ (shaded: Algorithm 1)"), "a",
                                               "S − S*", legend="below")
@@ -840,7 +849,13 @@ class AbcTab(TopicTab):
         self._labels(plot, _offset_label("a", "a*", land.a0), _offset_label("b", "b*", land.b0))
         a, b = land.a, land.b
         _set_heat(self.land_image, self.land_bar, land.excess.T, QRectF(a[0] - 0.5, b[0] - 0.5, len(a), len(b)))
-        _set_view(plot, (a[0] - 1.0, a[-1] + 0.5), (b[0] - 1.0, b[-1] + 0.5))
+        # The low edges get room for a whole marker, and for its label where the optimum sits on one: that of
+        # N ≤ 3 is (0, 0), in the corner, with the naive point (1, 1) up and right of it.
+        ox, oy = land.optimum
+        on_edge = ox <= a[0] or oy <= b[0]
+        pad = max(2.0 if on_edge else 1.0, (LAND_EDGE_PAD if on_edge else LAND_PAD) * max(a[-1] - a[0], b[-1] - b[0]))
+        x_range, y_range = (a[0] - pad, a[-1] + 0.5), (b[0] - pad, b[-1] + 0.5)
+        _set_view(plot, x_range, y_range)
         hyper = land.hyperbola
         set_data(self.land_hyperbola, hyper[:, 0], hyper[:, 1])
         stairs = land.staircase
@@ -858,19 +873,71 @@ class AbcTab(TopicTab):
         s_opt = r["s_opt"]
         naive_s = r["naive"].S
         naive_text = self.tr("naive: {cost}").format(cost=cost_text(naive_s, s_opt)) if naive_s != s_opt else ""
-        # Beside the point on the side with more room: at the window's edge (N = 2) it covered both markers.
-        left = nx - a[0] >= a[-1] - nx
-        anchor = (1.0, 0.0) if left else (0.0, 0.0)
-        if tuple(self.land_naive_text.anchor) != anchor:
-            self.land_naive_text.setAnchor(anchor)
-        set_note(self.land_naive_text, naive_text, nx - 0.4 if left else nx + 0.4, ny - 0.4)
-        ox, oy = land.optimum
-        set_note(self.land_opt_text, f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*", ox + 0.5, oy + 0.5)
+        # First on the side with more room: at the window's edge (N = 2) it covered both markers.
+        naive_side = -1 if nx - a[0] >= a[-1] - nx else 1
+        opt_text = f"S* = {group(s_opt)}" if s_opt < LARGE_S else "S*"
+        self._land_labels = ((self.land_opt_text, opt_text, land.optimum, self.land_optima),
+                             (self.land_naive_text, naive_text, (nx, ny), self.land_naive), naive_side)
+        self._place_land_labels()
         notes = [self.tr("some optima lie outside the window")] if _any_outside(xs, ys, a, b) else []
         if _any_outside([nx], [ny], a, b):
             notes.append(self.tr("naive point off the window:\n({x}, {y})").format(
                 x=f"{naive[0] - land.a0:+,}", y=f"{naive[1] - land.b0:+,}"))
-        set_note(self.land_note, "\n".join(notes), a[0] - 1.0, b[0] - 1.0)
+        set_note(self.land_note, "\n".join(notes), x_range[0], y_range[0])
+
+    @Slot()
+    def _place_land_labels(self) -> None:
+        """Name the optimum and the naive point a few pixels off their markers, at the first pair of corners where
+        neither text leaves the view (it would slide in), covers the other or covers a marker. Offsets in data
+        units failed at N = 1 with 121 columns: the texts overlapped and covered the markers."""
+        if self._land_labels is None:
+            return
+        *labels, naive_side = self._land_labels
+        view = self.land_plot.getViewBox()
+        for item, text, (x, y), _marker in labels:
+            set_note(item, text, x, y)
+        area = view.sceneBoundingRect()
+        if area.width() < 1 or area.height() < 1:  # not laid out yet: placed again when resized
+            return
+        spots = []  # per label: (text, centre, gap, marker square, text size) in scene pixels
+        for item, text, (x, y), marker in labels:
+            centre = view.mapViewToScene(QPointF(x, y))
+            radius = marker.opts["size"] / 2
+            square = QRectF(centre.x() - 0.7 * radius, centre.y() - 0.7 * radius, 1.4 * radius, 1.4 * radius)
+            size = item.textItem.mapRectToScene(item.textItem.boundingRect()).size() if text else None
+            spots.append((centre, 0.75 * radius + 2.0, square, size))
+
+        def rect(spot, corner: tuple[int, int]) -> QRectF | None:
+            centre, gap, _square, size = spot
+            if size is None:
+                return None
+            (right, up), (width, height) = corner, (size.width(), size.height())
+            x = centre.x() + gap if right > 0 else centre.x() - gap - width
+            y = centre.y() - gap - height if up > 0 else centre.y() + gap
+            return QRectF(x, y, width, height)
+
+        def faults(corners) -> int:
+            rects = [rect(spot, corner) for spot, corner in zip(spots, corners)]
+            squares = [spot[2] for spot in spots]
+            shown = [r for r in rects if r is not None]
+            return (sum(not area.contains(r) for r in shown)
+                    + sum(r.intersects(square) for r in shown for square in squares)
+                    + (len(shown) == 2 and shown[0].intersects(shown[1])))
+
+        opt_corners = ((1, 1), (-1, 1), (1, -1), (-1, -1))
+        naive_corners = ((naive_side, -1), (naive_side, 1), (-naive_side, -1), (-naive_side, 1))
+        best = min(((o, n) for o in opt_corners for n in naive_corners), key=faults)
+        for (item, text, _point, _marker), spot, corner in zip(labels, spots, best):
+            placed = rect(spot, corner)
+            if placed is None:
+                continue
+            right, up = corner
+            anchor = (0.0 if right > 0 else 1.0, 1.0 if up > 0 else 0.0)
+            if tuple(item.anchor) != anchor:
+                item.setAnchor(anchor)
+            point = view.mapSceneToView(QPointF(placed.left() if right > 0 else placed.right(),
+                                                placed.bottom() if up > 0 else placed.top()))
+            set_note(item, text, point.x(), point.y())
 
     def _show_sawtooth(self, r: dict[str, Any]) -> None:
         saw = r["sawtooth"]
@@ -947,8 +1014,7 @@ class AbcTab(TopicTab):
         lattice = r["lattice"]
         y0 = r["q0"] / 2  # y = q/2: the same origin as the (p, q) plane
         plot = self.xy_plot
-        y_label = "y" if y0 == 0 else f"y − y*   (y* = {group(r['q0'] // 2)}{'.5' if r['q0'] % 2 else ''})"
-        self._labels(plot, _offset_label("x", "x₀", lattice.x0), y_label)
+        self._labels(plot, _offset_label("x", "x₀", lattice.x0), _offset_label("y", "y*", Fraction(r["q0"], 2)))
         m = lattice.m
         finite = np.isfinite(lattice.y_int)
         y_int, y_half = lattice.y_int[finite] - y0, lattice.y_half - y0
@@ -1142,7 +1208,9 @@ class AbcTab(TopicTab):
         self._range_result, self._range_state = r, "idle"
         self.range_progress.setValue(1000)
         self._show_range_status(self.tr("Done: {count} values of N.").format(count=group(r["stop"] - r["start"])))
-        x_label = "N" if r["origin"] == 0 else f"N − {group(r['origin'])}"
+        origin = r["origin"]
+        x_label = ("N" if origin == 0 else f"N − {group(origin)}" if origin < EXACT_BELOW
+                   else _offset_label("N", "N₀", origin))
         x = r["x"]
         set_data(self.range_curve, x, r["excess"])
         band_x, band_low, band_high = r["band"]
@@ -1278,6 +1346,7 @@ class AbcTab(TopicTab):
             bar.axis.setLabel("S − S*", color=theme.foreground)
         for label, kind in self._badge_kinds.items():
             label.setStyleSheet(self._badge_style(kind))
+        self._place_land_labels()  # new fonts, new text sizes
         if self._result is not None:
             self._show_badges(self._result)
 
@@ -1381,8 +1450,29 @@ def _mark(plot: pg.PlotItem, lines: list[pg.InfiniteLine], marks, x_range) -> li
     return outside
 
 
-def _offset_label(name: str, origin_name: str, origin: int) -> str:
-    return name if origin == 0 else f"{name} − {origin_name}   ({origin_name} = {group(origin)})"
+def _offset_label(name: str, origin_name: str, origin: int | Fraction) -> str:
+    return name if origin == 0 else f"{name} − {origin_name}   ({_origin_value(origin_name, origin)})"
+
+
+def _origin_value(origin_name: str, origin: int | Fraction) -> str:
+    """'a* = 999,471,483', or 'a* ≈ 1.000×10²¹' from EXACT_BELOW on: a narrow plot's axis cut the exact digits of
+    10²¹ off after 10¹⁸ (the badges give the optimum exactly)."""
+    if abs(origin) < EXACT_BELOW:
+        whole = math.floor(origin)
+        return f"{origin_name} = {group(whole)}{'.5' if origin != whole else ''}"
+    return f"{origin_name} ≈ {_scientific(origin)}"
+
+
+def _scientific(value: int | float | Fraction) -> str:
+    """A nonzero value rounded to SCIENTIFIC_DIGITS significant digits, as 1.234×10¹⁵; exact rounding of the integer
+    (or of the float's exact value), so the digits shown are the true leading digits."""
+    exact = abs(Fraction(value))
+    exponent = len(str(math.floor(exact))) - 1 if exact >= 1 else -len(str(math.floor(1 / exact)))
+    mantissa = round(exact / Fraction(10) ** (exponent - SCIENTIFIC_DIGITS + 1))
+    if mantissa == 10**SCIENTIFIC_DIGITS:  # 9.9996×10²⁰ rounds up to 1.000×10²¹
+        mantissa, exponent = mantissa // 10, exponent + 1
+    digits = str(mantissa)
+    return f"{'-' if value < 0 else ''}{digits[0]}.{digits[1:]}×10{str(exponent).translate(_SUPERSCRIPTS)}"
 
 
 def _integer_ticks(axis: pg.AxisItem, x_range) -> None:
@@ -1397,9 +1487,11 @@ def _integer_ticks(axis: pg.AxisItem, x_range) -> None:
 
 
 def _signed(offset: float) -> str:
-    """An offset of a marked line from the plot's origin. Past 10¹⁵ a float's digits run out (an offset of
-    −2.9·10²⁰ printed in full ended in invented digits): then 15 significant ones."""
-    return f"{offset:+,.1f}" if abs(offset) < 1e15 else f"{offset:+.15g}"
+    """An offset of a marked line from the plot's origin; from EXACT_BELOW on in the axis labels' format (a float's
+    digits run out past 10¹⁵: −2.9·10²⁰ printed in full ended in invented digits)."""
+    if abs(offset) < EXACT_BELOW:
+        return f"{offset:+,.1f}"
+    return ("+" if offset > 0 else "") + _scientific(offset)
 
 
 def _any_outside(xs: list[float], ys: list[float], a: np.ndarray, b: np.ndarray) -> bool:
