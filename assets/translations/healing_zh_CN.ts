@@ -260,16 +260,24 @@
         <translation>硬修复</translation>
     </message>
     <message>
-        <source>Last token(s) backed off, first token constrained to re-cover them (the hard rule, whatever the chart&apos;s mode)</source>
-        <translation>回退最后的 token，并约束第一个新 token 重新覆盖它们（总用硬规则，与图中的修复方式无关）</translation>
-    </message>
-    <message>
         <source>random-seg. LM</source>
         <translation>随机分词 LM</translation>
     </message>
     <message>
         <source>Curated vocabulary, LM trained on Viterbi-sampled segmentations; the prompt is not healed</source>
         <translation>精选词表，语言模型在 Viterbi Sampling 随机分词的语料上训练；提示不做修复</translation>
+    </message>
+    <message>
+        <source>Last token(s) backed off, first token constrained to re-cover them</source>
+        <translation>回退最后的 token，并约束第一个新 token 重新覆盖它们</translation>
+    </message>
+    <message>
+        <source>Last token(s) backed off; for the first token, those that re-cover them get a bias of {bias} nats, so another token may replace them</source>
+        <translation>回退最后的 token；第一个新 token 中能重新覆盖它们的获得 {bias} nats 的偏置，因此也可能被别的 token 取代</translation>
+    </message>
+    <message>
+        <source>soft-healed</source>
+        <translation>软修复</translation>
     </message>
     <message>
         <source>building tokenisers and n-gram language models</source>
@@ -338,6 +346,14 @@
     <message>
         <source>re-covers “{removed}” with “{token}” ({prob})</source>
         <translation>用“{token}”重新覆盖“{removed}”（{prob}）</translation>
+    </message>
+    <message>
+        <source>replaces “{removed}” with “{token}” ({prob})</source>
+        <translation>用“{token}”替换了“{removed}”（{prob}）</translation>
+    </message>
+    <message>
+        <source>drops “{removed}”</source>
+        <translation>丢掉了“{removed}”</translation>
     </message>
     <message>
         <source>then &lt;/s&gt;</source>

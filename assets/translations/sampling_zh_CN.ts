@@ -476,6 +476,10 @@
         <translation>下限</translation>
     </message>
     <message>
+        <source>W₂ = 0 at every NFE: exact D carries all the noise onto the point mass</source>
+        <translation>每个 NFE 下 W₂ 都是 0：精确的 D 把全部噪声都送到了点质量上</translation>
+    </message>
+    <message>
         <source>↑ {solver}: {peak} at NFE {nfe}</source>
         <translation>↑ {solver}：NFE {nfe} 时为 {peak}</translation>
     </message>

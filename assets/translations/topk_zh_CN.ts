@@ -343,6 +343,10 @@ n = {n}、k = {k} 时不绘制。
         <translation>不保序</translation>
     </message>
     <message>
+        <source>not converged in {count} iterations</source>
+        <translation>{count} 次迭代后仍未收敛</translation>
+    </message>
+    <message>
         <source>k = {k} is more than the n = {n} scores: showing k = n = {n}, where every output is 1. Lower k.</source>
         <translation>k = {k} 超过了分数的个数 n = {n}：按 k = n = {n} 显示，此时每个输出都是 1。请调小 k。</translation>
     </message>

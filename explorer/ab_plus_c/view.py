@@ -175,7 +175,8 @@ EXPLANATION = Explanation(
         "<p>(the lower bound needs N ≥ 4; for N ≤ 3 the best is $0\\cdot 0 + N$). The post's equation (1) is off "
         "by one: $N - (\\sqrt{ab} - 1)^2 + (\\sqrt{a} - \\sqrt{b})^2$ misses a $+1$.</p>"
         "<p>Large N: the plots are windowed around the optimum and their axes are offsets such as "
-        "$a - a^*$, with the exact origin in the axis label.</p>"
+        "$a - a^*$, with the origin in the axis label (rounded from $10^{12}$ on; the badges above give the "
+        "optimum exactly).</p>"
     ),
     what_to_try=(
         QT_TRANSLATE_NOOP("AbcTab", "N = 130: the naive point (11, 11) sits on a lower level curve than the "
