@@ -212,3 +212,27 @@ def test_an_export_at_2x_draws_lines_as_heavy_as_at_1x(qtbot, app):
     assert thickness(1.0) == pytest.approx(2.0, abs=0.3)
     assert thickness(2.0) == pytest.approx(4.0, abs=0.5)
     assert line.opts["pen"].widthF() == 2.0  # the screen's pens are back
+
+
+def test_setting_the_ticks_an_axis_has_does_not_redraw_it(qtbot, app):
+    """pyqtgraph redraws an axis on every setTicks / setTickSpacing, even to the same ticks: abc did that to four
+    axes on every frame of a drag (~1 ms each)."""
+    from widgets.plot_panel import set_ticks
+
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    axis = panel.add_plot(0, 0).getAxis("bottom")
+    panel.resize(300, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def drawn():
+        panel.grab()
+        return axis.picture is not None  # pyqtgraph's cached drawing of the axis
+
+    assert set_ticks(axis, [[(0.0, "0"), (1.0, "one")]]) and drawn()
+    assert not set_ticks(axis, [[(0.0, "0"), (1.0, "one")]])
+    assert axis.picture is not None  # kept: nothing to redraw
+    assert set_ticks(axis, spacing=(1, 1)) and axis.picture is None and drawn()
+    assert not set_ticks(axis, spacing=(1, 1)) and axis.picture is not None
+    assert set_ticks(axis) and axis._tickLevels is None and axis._tickSpacing is None  # automatic again

@@ -98,6 +98,19 @@ def _paint_only_with_points(item) -> None:
         item.scatter.setFlag(no_contents, empty)
 
 
+def set_ticks(axis: pg.AxisItem, levels: list | None = None, spacing: tuple[float, float] | None = None) -> bool:
+    """Give ``axis`` these tick levels (None: automatic) and major/minor spacing (None: automatic), unless it has
+    them already; True if it changed. pyqtgraph redraws an axis, about 1 ms, on every setTicks or setTickSpacing
+    call, and abc set four axes' ticks again on every frame of a drag."""
+    wanted = (levels, spacing)
+    if getattr(axis, "_explorer_ticks", (None, None)) == wanted:
+        return False
+    axis._explorer_ticks = wanted
+    axis.setTicks(levels)
+    axis.setTickSpacing(*(spacing or ()))
+    return True
+
+
 def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
     """Move and relabel a text item only if something changed (see :func:`set_data`)."""
     if getattr(item, "_explorer_text", None) != (text, x, y):

@@ -43,7 +43,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text, set_ticks
 from widgets.steady_label import SteadyLabel
 
 # Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
@@ -1060,14 +1060,11 @@ class AbcTab(TopicTab):
         self._log_axes[plot] = log
         self._labels(plot, self.tr("candidate #"), _cost_label(log))
         _set_view(plot, (0.5, max(count, 1) + 0.5), y_range)
-        axis = plot.getAxis("bottom")
-        if count <= 12:
-            axis.setTickSpacing(1, 1)  # whole candidates, not 1.5
-        else:
-            axis.setTickSpacing()
+        set_ticks(plot.getAxis("bottom"), spacing=(1, 1) if count <= 12 else None)  # whole candidates, not 1.5
         size = 10 if count <= 150 else 7 if count <= 1500 else 5  # thousands of big rings would hide the lattice
         for item in self._page_candidates():
-            item.setSize(size)
+            if item.opts["size"] != size:  # setSize re-renders every spot, even to the same size
+                item.setSize(size)
 
     # ----- frames (GUI thread: slicing precomputed arrays) -----
     def _page_candidates(self) -> tuple[pg.ScatterPlotItem, ...]:
@@ -1379,7 +1376,7 @@ def _set_heat(image: pg.ImageItem, bar: pg.ColorBarItem, excess: np.ndarray, rec
     for exponent in range(0 if level < 2.5 else 1, int(level) + 1):  # a "1" would crowd the "0"
         ticks.append((math.log10(1.0 + 10**exponent), _power(exponent)))
     step = max(1, -(-len(ticks) // 7))
-    bar.axis.setTicks([ticks[::step]])
+    set_ticks(bar.axis, [ticks[::step]])
 
 
 def _symlog(y, on: bool) -> np.ndarray:
@@ -1400,7 +1397,7 @@ def _cost_axis(plot: pg.PlotItem, highest: float, lowest: float = 0.0) -> tuple[
     Returns (log scale?, y range with headroom for legends and notes)."""
     axis = plot.getAxis("left")
     if highest <= LOG_ABOVE:
-        axis.setTicks(None)
+        set_ticks(axis)
         top = _headroom(highest)
         return False, (min(-0.06 * top, 1.15 * lowest), top)
     top = math.log10(1.0 + highest) * 1.5 + 0.3
@@ -1411,7 +1408,7 @@ def _cost_axis(plot: pg.PlotItem, highest: float, lowest: float = 0.0) -> tuple[
     if bottom <= -1.0:  # one tick for the negative side (the lower envelope, S ≥ p): its order of magnitude
         deepest = int(-bottom)
         ticks.append((-math.log10(1.0 + 10**deepest), "−" + _power(deepest)))
-    axis.setTicks([ticks])
+    set_ticks(axis, [ticks])
     return True, (bottom, top)
 
 
@@ -1447,7 +1444,7 @@ def _mark(plot: pg.PlotItem, lines: list[pg.InfiniteLine], marks, x_range) -> li
             ticks[-1] = (ticks[-1][0], f"{ticks[-1][1]}, {name}")
         else:
             ticks.append((pos, name))
-    plot.getAxis("top").setTicks([ticks])
+    set_ticks(plot.getAxis("top"), [ticks])
     return outside
 
 
@@ -1478,13 +1475,7 @@ def _scientific(value: int | float | Fraction) -> str:
 
 def _integer_ticks(axis: pg.AxisItem, x_range) -> None:
     """a is an integer: a short range gets a tick at each one (automatic ticks put some at halves)."""
-    short = x_range[1] - x_range[0] <= 12
-    if short != getattr(axis, "_abc_integer_ticks", False):
-        axis._abc_integer_ticks = short
-        if short:
-            axis.setTickSpacing(1, 1)
-        else:
-            axis.setTickSpacing()
+    set_ticks(axis, spacing=(1, 1) if x_range[1] - x_range[0] <= 12 else None)
 
 
 def _signed(offset: float) -> str:
