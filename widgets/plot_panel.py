@@ -296,6 +296,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._antialias = True
         self._pen_ratio = 1.0  # device pixels per logical pixel that the pens are made for
         self._least_width: float | None = None  # the plots' minimum width with every legend at one column
+        self._smallest_size = QSize(0, 0)  # see set_smallest_size
         self.setBackground(theme.background)
         self.ci.layout.setSpacing(8)
         self.ci.setContentsMargins(6, 6, 6, 6)
@@ -384,6 +385,20 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._plots.append(plot)
         self._style_plot(plot)
         return plot
+
+    def set_smallest_data_area(self, plot: pg.PlotItem, width: float, height: float) -> None:
+        """Keep ``plot``'s data area at least ``width`` × ``height`` pixels (instead of _SMALLEST_DATA_AREA); the
+        panel's minimum size, and so its tab's, grows to match."""
+        plot.getViewBox().setMinimumSize(width, height)
+        self._least_width = None
+        self.updateGeometry()
+
+    def set_smallest_size(self, width: int, height: int) -> None:
+        """Keep the panel at least this size, and larger where its plots need it. (Qt's setMinimumSize would replace
+        the plots' own minimum instead of adding to it: healing's 520 px hid that its legends needed 569, and a
+        window of that size cut its last plot off.)"""
+        self._smallest_size = QSize(width, height)
+        self.updateGeometry()
 
     @Slot()
     def _on_manual_range(self) -> None:
@@ -535,6 +550,9 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         least = self._minimum_width()
         for legend, columns in zip(legends, fitted):
             legend.setColumnCount(columns)
+        # Else the grid keeps the one-column minimum, and the next resize made it that tall, below the view's edge:
+        # sampling's x axes were cut off at 900×600.
+        self.ci.layout.invalidate()
         return least
 
     def minimumSizeHint(self) -> QSize:
@@ -545,7 +563,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         if self._least_width is None:
             self._least_width = self._least_plots_width()
         height = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
-        return QSize(math.ceil(self._least_width), math.ceil(height))
+        return QSize(math.ceil(self._least_width), math.ceil(height)).expandedTo(self._smallest_size)
 
     def _minimum_width(self) -> float:
         self.ci.layout.invalidate()  # the grid keeps its size hints until its next layout pass otherwise
@@ -626,6 +644,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             axis.setTickFont(tick_font)
             axis.set_background(theme.background)
         plot._explorer_x_label = None  # new colours and fonts: shown again
+        self._keep_room_for_x_label(plot)
         self._show_x_label(plot)
         if y_label:
             plot.setLabel("left", y_label, **label_style)
@@ -665,6 +684,19 @@ class PlotPanel(pg.GraphicsLayoutWidget):
     def _on_plot_resized(self) -> None:
         self._show_title(self.sender())
         self._show_x_label(self.sender())
+
+    def _keep_room_for_x_label(self, plot: pg.PlotItem) -> None:
+        """The data area is never narrower than the x label at its smallest (see _show_x_label): at 900×600, Top-k's
+        "τ (dashed: asymptote)" was cut at the panel's edge, the tab's minimum size being too small for it."""
+        text = plot._explorer_labels[1]
+        font = QFont()
+        font.setPointSizeF(self._theme.font_pt * _SMALLEST_TITLE)
+        least = QFontMetricsF(font).horizontalAdvance(text) * _TITLE_SLACK + 2 * _TITLE_MARGIN if text else 0.0
+        axis = plot.getAxis("bottom")
+        if axis.minimumWidth() != least:
+            axis.setMinimumWidth(least)
+            self._least_width = None
+            self.updateGeometry()
 
     def _show_x_label(self, plot: pg.PlotItem) -> None:
         """The x label centred under the data in the theme's size; where it is wider than the plot leaves room for

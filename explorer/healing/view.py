@@ -340,7 +340,7 @@ class HealingTab(TopicTab):
         panel = self.plot_panel = PlotPanel(self.theme)
         # Smaller, the charts' token names overlap: the tab's minimum size keeps them readable (a window, or a
         # headless render, asked to be smaller gets this size).
-        panel.setMinimumSize(PLOTS_MINIMUM_WIDTH, PLOTS_MINIMUM_HEIGHT)
+        panel.set_smallest_size(PLOTS_MINIMUM_WIDTH, PLOTS_MINIMUM_HEIGHT)
         # Titles are short: a title's width is a minimum width of its plot.
         self.plain_plot = panel.add_plot(
             0, 0, self.tr("Without healing"), self.tr("P(next | whole prompt), %"), legend="below"

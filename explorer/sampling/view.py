@@ -72,6 +72,10 @@ TRAIN_STEPS_DEFAULT = 1000
 ZERO_SHOWN_AT = 1e-6  # where the quality plot's log axis draws a distance of exactly 0 (a point mass reached)
 CURVE_CEILING = 4.0  # the quality plot's y range ends 3x above this; larger values are named in a note
 _ON_HEAT_MAP = "#1E1E1E"  # markers drawn over the grid's heat map
+# Smallest data areas, in pixels (a smaller window is refused): the flow's eight modes and legend need a square
+# of this side, and the quality plot's "floor" label this height to stay clear of the off-scale note under it.
+FLOW_SMALLEST = (260, 260)
+QUALITY_SMALLEST = (90, 110)
 HEAT_LIMIT = 1.0  # heat-map colours saturate at a factor 2^±HEAT_LIMIT against ρ = 1
 NETWORK = "_network"  # private compute parameter: the session's retrained model, or None for the shipped one
 
@@ -520,6 +524,8 @@ class SamplingTab(TopicTab):
                                          "RMS ‖D − E[x₀|x]‖",
                                          legend=(-6, -6), log_x=True, log_y=True)
         self.error_plot.legend.setColumnCount(2)
+        panel.set_smallest_data_area(self.flow_plot, *FLOW_SMALLEST)
+        panel.set_smallest_data_area(self.quality_plot, *QUALITY_SMALLEST)
         panel.ci.layout.setColumnStretchFactor(0, 5)
         panel.ci.layout.setColumnStretchFactor(1, 3)
         self._build_flow(panel)
