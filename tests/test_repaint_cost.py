@@ -236,3 +236,25 @@ def test_setting_the_ticks_an_axis_has_does_not_redraw_it(qtbot, app):
     assert set_ticks(axis, spacing=(1, 1)) and axis.picture is None and drawn()
     assert not set_ticks(axis, spacing=(1, 1)) and axis.picture is not None
     assert set_ticks(axis) and axis._tickLevels is None and axis._tickSpacing is None  # automatic again
+
+
+@pytest.mark.parametrize("tab_id", ["topk", "abc", "sampling", "spacetime", "healing"])
+def test_drawing_the_same_result_again_redraws_no_axis(qtbot, app, tab_id):
+    """An axis is redrawn (~1 ms) whenever its ticks or range are set, even to the same: healing's token rows and
+    abc's cost axes were set again on every frame of a drag."""
+    from helpers import open_tab
+
+    from explorer.registry import topic
+    from explorer.runner import Job
+
+    tab = open_tab(qtbot, topic(tab_id).tab_class())
+    result = type(tab).compute(tab.params(), Job(0, lambda *report: None))
+    tab.show_result(result)
+    tab.grab()  # every axis drawn for this result
+    axes = [plot.getAxis(side) for panel in tab.plot_panels() if panel.isVisible() for plot in panel.plots()
+            for side in ("left", "bottom", "top", "right") if plot.getAxis(side).isVisible()]
+    assert axes and all(axis.picture is not None for axis in axes)
+    tab.show_result(result)
+    redrawn = [axis.parentItem().titleLabel.text or axis.orientation for axis in axes if axis.picture is None]
+    assert not redrawn
+    tab.shutdown()

@@ -34,7 +34,7 @@ from explorer.runner import Job
 from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
-from widgets.plot_panel import PlotPanel, Style
+from widgets.plot_panel import PlotPanel, Style, set_ticks
 from widgets.steady_label import SteadyLabel
 
 DEMO_SEED = 0  # seed of the random segmentation the sampled LM was trained on (fixed: a rebuild costs ~0.6 s)
@@ -615,7 +615,8 @@ def _set_hbars(item, y: np.ndarray, widths: np.ndarray, height: float) -> None:
 def _set_row_ticks(plot, y: np.ndarray, tokens: list[str]) -> None:
     labels = [shown_token(token) for token in tokens]
     axis = plot.getAxis("left")
-    axis.setTicks([list(zip(map(float, y), labels)), []])
+    if not set_ticks(axis, [list(zip(map(float, y), labels)), []]):
+        return  # the same rows: the axis and its width stay as they are (a new width re-lays out the plots)
     # Left to itself the axis widens only after a paint, so the first picture (and every screenshot) would drop
     # the longer labels: size it to them now.
     metrics = QFontMetrics(axis.style["tickFont"] or QFont())

@@ -53,7 +53,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text, set_ticks
 from widgets.steady_label import SteadyLabel
 
 SIGMA_MIN, SIGMA_MAX = 0.002, 80.0
@@ -69,6 +69,7 @@ DENSITY_RES = 112
 DENSITY_REACH = 1.6  # the background image extends this far beyond the view, so its edge is never seen
 FRAMES_PER_SECOND = 8
 TRAIN_STEPS_DEFAULT = 1000
+QUALITY_TICKS = (0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50)  # sliced W₂, round numbers on a log axis
 ZERO_SHOWN_AT = 1e-6  # where the quality plot's log axis draws a distance of exactly 0 (a point mass reached)
 CURVE_CEILING = 4.0  # the quality plot's y range ends 3x above this; larger values are named in a note
 _ON_HEAT_MAP = "#1E1E1E"  # markers drawn over the grid's heat map
@@ -570,7 +571,7 @@ class SamplingTab(TopicTab):
         self.live_point = panel.curve(plot, Style("foreground", 0), self.tr("run"), symbol="star", symbolSize=15)
         self.off_scale_note = panel.text(plot, "muted", anchor=(0, 1))
         _log_ticks(plot.getAxis("bottom"), (1, 2, 5, 10, 20, 50, 100))
-        _log_ticks(plot.getAxis("left"), (0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50))
+        _log_ticks(plot.getAxis("left"), QUALITY_TICKS)
 
     def _build_grid(self, panel: PlotPanel) -> None:
         plot = self.grid_plot
@@ -934,7 +935,10 @@ class SamplingTab(TopicTab):
         known = known[np.isfinite(known)]
         exact = known.size > 0 and not known.any()  # a point mass: every sampler lands on it, W₂ = 0
         # The log axis has no decade in view to label then: its one tick names the line.
-        self.quality_plot.getAxis("left").setTicks([[(math.log10(ZERO_SHOWN_AT), "0")]] if exact else None)
+        if exact:
+            set_ticks(self.quality_plot.getAxis("left"), [[(math.log10(ZERO_SHOWN_AT), "0")]])
+        else:
+            _log_ticks(self.quality_plot.getAxis("left"), QUALITY_TICKS)
         if exact:
             note = self.tr("W₂ = 0 at every NFE: exact D carries all the noise onto the point mass")
         else:
@@ -953,8 +957,8 @@ class SamplingTab(TopicTab):
                            levels=(-HEAT_LIMIT, HEAT_LIMIT))
         rows, columns = grid.values.shape
         self.heat.setRect(QRectF(-0.5, -0.5, columns, rows))
-        self.grid_plot.getAxis("bottom").setTicks([[(j, str(s)) for j, s in enumerate(grid.steps)]])
-        self.grid_plot.getAxis("left").setTicks([[(i, f"{r:g}") for i, r in enumerate(grid.rhos)]])
+        set_ticks(self.grid_plot.getAxis("bottom"), [[(j, str(s)) for j, s in enumerate(grid.steps)]])
+        set_ticks(self.grid_plot.getAxis("left"), [[(i, f"{r:g}") for i, r in enumerate(grid.rhos)]])
         self.grid_plot.setRange(xRange=(-0.5, columns - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
         self.plot_panel.set_labels(self.grid_plot, title=self.tr("Skip-Tuning grid, {solver}").format(
             solver=SOLVER_SHORT[request.solver]))
@@ -1109,4 +1113,4 @@ def _set_view(plot: pg.PlotItem, half_width: float) -> None:
 
 def _log_ticks(axis: pg.AxisItem, values) -> None:
     """Round-number ticks on a log axis (pyqtgraph's own minor labels overlap: 2·10¹ 3·10¹ …)."""
-    axis.setTicks([[(math.log10(v), f"{v:g}") for v in values]])
+    set_ticks(axis, [[(math.log10(v), f"{v:g}") for v in values]])

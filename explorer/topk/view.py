@@ -47,7 +47,7 @@ from explorer.topk.frame import (
 )
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, opaque_over, set_data, set_note, set_text
+from widgets.plot_panel import PlotPanel, Style, opaque_over, set_data, set_note, set_text, set_ticks
 from widgets.steady_label import SteadyLabel
 
 # Variants share the colour of what they equal: the post's recursion is GradTopK, Sinkhorn converges to sigmoid.
@@ -821,12 +821,9 @@ def _tick_stride(count: int, most: int = 8) -> int:
 
 
 def _set_ticks(axis: pg.AxisItem, ticks: list[tuple[float, str]], every: int = 1) -> None:
-    major = [(float(position), label) for position, label in ticks[::every]]
-    if getattr(axis, "_topk_ticks", None) != major:
-        axis._topk_ticks = major
-        axis.setTicks([major, []])
+    set_ticks(axis, [[(float(position), label) for position, label in ticks[::every]], []])
 
 
 def _log_ticks(axis: pg.AxisItem, values) -> None:
     """Round-number ticks on a log axis (pyqtgraph's own minor labels crowd a 6-decade axis)."""
-    axis.setTicks([[(math.log10(v), f"{v:g}") for v in values], []])
+    set_ticks(axis, [[(math.log10(v), f"{v:g}") for v in values], []])
