@@ -322,3 +322,21 @@ def test_the_twins_axis_is_in_light_years_without_a_hidden_multiplier(qtbot, tab
     assert axis.autoSIPrefixScale == 1.0 and "x0.001" not in axis.labelString()
     strings = axis.tickStrings([0.2, 0.4], axis.autoSIPrefixScale * axis.scale, 0.2)
     assert strings == ["0.2", "0.4"]
+
+
+@pytest.mark.parametrize("v", [0.6, 0.3, -0.3, -0.99])
+def test_the_velocity_legend_and_readout_leave_the_curve_in_view(qtbot, tab, v):
+    """u ⊕ v for v < 0 lies where the legend sat for v > 0 (at v = −0.99 it hid the curve along −1)."""
+    tab.set_params({"v": v})
+    settle(qtbot, tab)
+    view = tab.velocity.getViewBox()
+    x, y = tab.relativistic.getData()
+    (x0, x1), (y0, y1) = view.viewRange()
+    shown = [(a, b) for a, b in zip(x, y) if x0 <= a <= x1 and y0 <= b <= y1]
+    points = [view.mapViewToScene(QPointF(a, b)) for a, b in shown]
+    legend = tab.velocity.legend.sceneBoundingRect()
+    readout = tab.velocity_text.textItem.mapRectToScene(tab.velocity_text.textItem.boundingRect())
+    assert len(points) > 20
+    assert not any(legend.contains(point) for point in points)
+    assert not any(readout.contains(point) for point in points)
+    assert not legend.intersects(readout)

@@ -231,6 +231,13 @@ def _legend_below(plot: pg.PlotItem) -> None:
     plot._explorer_legend_below = True
 
 
+def _anchor_legend(legend: pg.LegendItem) -> None:
+    """Pin a legend to the corner of its plot that its offset names, as pyqtgraph does when it is made."""
+    offset = legend.opts["offset"]
+    corner = (1 if offset[0] <= 0 else 0, 1 if offset[1] <= 0 else 0)
+    legend.anchor(itemPos=corner, parentPos=corner, offset=offset)
+
+
 class _GridAxis(pg.AxisItem):
     """An axis whose grid lines are opaque. pyqtgraph draws them in the axis colour with alpha, and Qt's raster
     engine blends a translucent vertical line pixel by pixel: some 40 times slower than an opaque one, 5–9 ms per
@@ -677,8 +684,14 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         scale = max(_SMALLEST_LEGEND, min(1.0, room[0] / own.width(), room[1] / own.height()))
         if abs(legend.scale() - scale) > 1e-3:
             legend.setScale(scale)
-            corner = (1 if offset[0] <= 0 else 0, 1 if offset[1] <= 0 else 0)  # as pyqtgraph anchors it
-            legend.anchor(itemPos=corner, parentPos=corner, offset=offset)
+            _anchor_legend(legend)
+
+    def move_legend(self, plot: pg.PlotItem, offset: tuple[int, int]) -> None:
+        """Move a legend inside its plot to the corner ``offset`` names (negative: from the right or bottom edge),
+        for data that move into the corner it had."""
+        if tuple(plot.legend.opts["offset"]) != tuple(offset):
+            plot.legend.opts["offset"] = offset
+            _anchor_legend(plot.legend)
 
     @Slot()
     def _on_plot_resized(self) -> None:

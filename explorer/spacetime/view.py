@@ -431,8 +431,15 @@ class SpacetimeTab(TopicTab):
         set_data(self.light_limits, [-1, 1, np.nan, -1, 1], [1, 1, np.nan, -1, -1], connect="finite")
         beta, total, v = r["u_v"]
         set_data(self.velocity_point, x=[beta], y=[total])
-        # Two short lines: one long line is clipped when the plot column is narrow (e.g. under longer titles).
-        set_text(self.velocity_text, f"{beta:.3f} ⊕ {v:.3f}\n= {total:.4f}", -0.97, 1.95)
+        # u ⊕ v for v < 0 is that for −v turned half a turn: the empty corners swap, and the legend and the
+        # readout (two short lines: one long line is clipped when the column is narrow) go to the other two.
+        mirrored = v < 0
+        self.symmetry_panel.move_legend(self.velocity, (6, 6) if mirrored else (-6, -6))
+        readout_anchor = (1, 1) if mirrored else (0, 0)
+        if tuple(self.velocity_text.anchor) != readout_anchor:
+            self.velocity_text.setAnchor(readout_anchor)
+        x, y = (0.97, -1.95) if mirrored else (-0.97, 1.95)
+        set_text(self.velocity_text, f"{beta:.3f} ⊕ {v:.3f}\n= {total:.4f}", x, y)
 
         self._show_twins(r["twins"], r["twin_lines"])
         self._show_readout(r)
