@@ -213,9 +213,13 @@ def test_jacobian_falls_back_and_is_guarded_at_large_n(qtbot, tab):
     tab.set_params({"source": "random", "n": 1000, "k": 30, "focus": "grad"})
     settle(qtbot, tab)
     assert tab.jacobian_note.isVisible() and "O(n²k)" in tab.jacobian_note.textItem.toPlainText()
+    # Not drawn, it shows no scale: ticks and a colour bar around the note read as an empty matrix.
+    axes = [tab.jacobian_plot.getAxis(side) for side in ("bottom", "left")]
+    assert not tab.jacobian_bar.isVisible() and all(axis._tickLevels == [[], []] for axis in axes)
     tab.set_params({"focus": "sigmoid"})
     settle(qtbot, tab)
     assert not tab.jacobian_note.isVisible()
+    assert tab.jacobian_bar.isVisible() and all(len(axis._tickLevels[0]) > 1 for axis in axes)
     assert tab.jacobian_image.image.shape == (16, 16)  # the ranks around the k-th place
     assert "ranks 23–38 of 1000" in tab.bars_plot.getAxis("bottom").labelText
 

@@ -615,7 +615,10 @@ class TopkTab(TopicTab):
             self.jacobian_image.setRect(QRectF(-0.5, -0.5, size, size))
             self.jacobian_bar.setLevels((-scale, scale))
             set_note(self.jacobian_note, "", 0.0, 0.0)
-        labels = list(zip(range(size), (f"{frame.x[i]:.3g}" for i in frame.shown)))
+        # Not drawn, it shows no scale either: ticks and a colour bar around a note read as a drawn, empty matrix.
+        drawn = view.matrix is not None
+        self.jacobian_bar.setVisible(drawn)
+        labels = list(zip(range(size), (f"{frame.x[i]:.3g}" for i in frame.shown))) if drawn else []
         # The square plot is narrow: fewer labels across than down.
         _set_ticks(self.jacobian_plot.getAxis("bottom"), labels, every=_tick_stride(size, 4))
         _set_ticks(self.jacobian_plot.getAxis("left"), labels, every=_tick_stride(size, 8))
