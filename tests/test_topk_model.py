@@ -26,14 +26,21 @@ SIGMA = lambda z: 1.0 / (1.0 + math.exp(-z))  # noqa: E731
 # ---------------------------------------------------------------- independent references
 
 
-def brute_grad(x, k, tau=1.0, dps=40):
-    """P(i ∈ S) for P(S) ∝ exp(Σ_S x / τ), by enumerating all k-subsets in mpmath."""
+def mp_inclusion(x, k, tau=1.0, dps=40):
+    """(P(i ∈ S), P(i ∉ S)) for P(S) ∝ exp(Σ_S x / τ), each by enumerating all k-subsets in mpmath (neither is 1
+    minus the other, so both keep their digits when one is tiny)."""
     with mp.workdps(dps):
         xs = [mp.mpf(float(a)) / mp.mpf(tau) for a in x]
         weights = {s: mp.exp(mp.fsum(xs[i] for i in s)) for s in itertools.combinations(range(len(xs)), k)}
         z = mp.fsum(weights.values())
-        p = [mp.fsum(w for s, w in weights.items() if i in s) / z for i in range(len(xs))]
-        return np.array([float(a) for a in p])
+        inside = [mp.fsum(w for s, w in weights.items() if i in s) / z for i in range(len(xs))]
+        outside = [mp.fsum(w for s, w in weights.items() if i not in s) / z for i in range(len(xs))]
+        return inside, outside
+
+
+def brute_grad(x, k, tau=1.0, dps=40):
+    """P(i ∈ S) for P(S) ∝ exp(Σ_S x / τ), by enumerating all k-subsets in mpmath."""
+    return np.array([float(a) for a in mp_inclusion(x, k, tau, dps)[0]])
 
 
 def brute_cov(x, k, tau=1.0):
@@ -350,15 +357,9 @@ def test_grad_jacobian_is_covariance_and_finite_difference(xk, tau):
     np.testing.assert_allclose(jac, fd_jacobian(lambda z: T.soft_topk(z, k, tau, "grad"), x), atol=1e-7)
 
 
-def mp_cov_diagonal(x, k, tau=1.0, dps=60):
+def mp_cov_diagonal(x, k, tau=1.0):
     """Var of each inclusion indicator, P(i ∈ S)·P(i ∉ S), by enumeration in mpmath: exact where 1 − p is tiny."""
-    with mp.workdps(dps):
-        xs = [mp.mpf(float(a)) / mp.mpf(tau) for a in x]
-        weights = {s: mp.exp(mp.fsum(xs[i] for i in s)) for s in itertools.combinations(range(len(xs)), k)}
-        z = mp.fsum(weights.values())
-        inside = [mp.fsum(w for s, w in weights.items() if i in s) / z for i in range(len(xs))]
-        outside = [mp.fsum(w for s, w in weights.items() if i not in s) / z for i in range(len(xs))]
-        return np.array([float(a * b) for a, b in zip(inside, outside)])
+    return np.array([float(a * b) for a, b in zip(*mp_inclusion(x, k, tau, dps=60))])
 
 
 @pytest.mark.parametrize("x, k", [([0.0, 50.0], 1), ([0.0, 50.0, 49.0], 2), ([3.0, -40.0, 2.5, 60.0], 3)])
