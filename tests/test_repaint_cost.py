@@ -212,6 +212,11 @@ def test_an_export_at_2x_draws_lines_as_heavy_as_at_1x(qtbot, app):
     assert thickness(1.0) == pytest.approx(2.0, abs=0.3)
     assert thickness(2.0) == pytest.approx(4.0, abs=0.5)
     assert line.opts["pen"].widthF() == 2.0  # the screen's pens are back
+    # Symbols are not widened: pyqtgraph renders them at the device's resolution itself (a widened outline came out
+    # twice as heavy at 2x, three times at 3x).
+    marked = panel.curve(plot, Style("c1", 1.0), symbol="o")
+    panel.set_pen_ratio(2.0)
+    assert marked.opts["pen"].widthF() == 2.0 and marked.opts["symbolPen"].widthF() == pytest.approx(0.8)
 
 
 def test_setting_the_ticks_an_axis_has_does_not_redraw_it(qtbot, app):

@@ -756,6 +756,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             plot.setTitle(title, color=shown[1], size=shown[2], justify=justify)
 
     def _apply_style(self, item, style: Style) -> None:
+        # Lines and bar edges are drawn at the device pixel ratio's width; symbols are not, as pyqtgraph renders
+        # each symbol at the device's resolution itself.
         theme, ratio = self._theme, self._pen_ratio
         pen = make_pen(theme, style, ratio)
         fill = make_brush(theme, style.fill, style.fill_alpha) if style.fill else None
@@ -765,11 +767,10 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                 item.setFillBrush(fill)
             symbol_role = style.symbol_color or style.color
             item.setSymbolBrush(make_brush(theme, symbol_role, style.alpha))
-            item.setSymbolPen(pg.mkPen(theme.background, width=0.8 * ratio))
+            item.setSymbolPen(pg.mkPen(theme.background, width=0.8))
         elif isinstance(item, pg.ScatterPlotItem):
             item.setBrush(make_brush(theme, style.color, style.alpha))
-            edge = theme.color(style.symbol_color) if style.symbol_color else theme.background
-            item.setPen(pg.mkPen(edge, width=ratio))
+            item.setPen(pg.mkPen(theme.color(style.symbol_color) if style.symbol_color else theme.background, width=1))
         elif isinstance(item, pg.BarGraphItem):
             edge = pg.mkPen(theme.background, width=0.5 * ratio)
             item.setOpts(brush=make_brush(theme, style.color, style.alpha), pen=edge)
