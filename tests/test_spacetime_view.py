@@ -287,15 +287,18 @@ def test_the_moving_axes_labels_never_lie_on_each_other(qtbot, tab, beta):
 
 def test_events_outside_the_diagram_are_pointed_at_from_its_edge(qtbot, tab):
     """A typed event beyond the extent has its marker out of view; its label alone, slid into a corner, read as an
-    event at that corner (B was not drawn at all, C looked lightlike)."""
+    event at that corner (B was not drawn at all, C looked lightlike). It goes where the line from the origin to the
+    event leaves the diagram, with an arrow across that edge."""
     tab.set_params({"events": "1,2; 3,4; 50,-60", "extent": 2.0})
     settle(qtbot, tab)
     labels = [label.textItem.toPlainText() for label in tab.event_labels]
-    assert labels == ["A", "B ↗", "C ↖"]
-    tab.set_params({"events": "1,2; 3,4; 50,60"})  # B and C lie the same way: one label names both
+    assert labels == ["A", "B →", "C ←"]
+    # (t, x) = (3, 4) leaves through x = 2 at t = 1.5: spacelike, as B is, and not the light cone's corner.
+    assert (tab.event_labels[1]._explorer_text[1:]) == pytest.approx((2.0, 1.5))
+    tab.set_params({"events": "1,2; 3,4; 50,60"})  # B and C leave the same way: one label names both
     settle(qtbot, tab)
     labels = [label.textItem.toPlainText() for label in tab.event_labels]
-    assert labels[:2] == ["A", "B, C ↗"] and not labels[2]
+    assert labels[:2] == ["A", "B, C →"] and not labels[2]
     (x0, x1), (t0, t1) = tab.minkowski.getViewBox().viewRange()
     corner = tab.event_labels[1].pos()
     assert x0 <= corner.x() <= x1 and t0 <= corner.y() <= t1

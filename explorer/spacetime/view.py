@@ -631,21 +631,23 @@ _OFF_DIAGRAM_ARROWS = {(1, 0): "→", (-1, 0): "←", (0, 1): "↑", (0, -1): "�
 
 
 def _event_labels(events: np.ndarray, extent: float) -> list[tuple[str, float, float]]:
-    """Each event's label and where it goes: beside the event, or for events outside the diagram at its edge with
-    an arrow towards them, one label for all that lie the same way (their markers are out of view; a bare label
-    slid into a corner read as an event there)."""
+    """Each event's label and where it goes: beside the event, or for events outside the diagram where the line from
+    the origin to them leaves it, with an arrow across that edge; one label for all that leave the same way (their
+    markers are out of view; a bare label slid into a corner read as an event there, and a corner is on the light
+    cone)."""
     shown = [(name, float(x), float(t)) for name, (t, x) in zip(EVENT_NAMES, events)]
     away: dict[tuple[int, int], list[int]] = {}
     for index, (t, x) in enumerate(events):
-        side = (int(np.sign(x)) if abs(x) > extent else 0, int(np.sign(t)) if abs(t) > extent else 0)
-        if side != (0, 0):
-            away.setdefault(side, []).append(index)
+        reach = max(abs(t), abs(x))
+        if reach <= extent:
+            continue
+        t, x = t * extent / reach, x * extent / reach  # on the diagram's edge, towards the event
+        side = tuple(int(np.sign(c)) if abs(c) >= extent * (1 - 1e-9) else 0 for c in (x, t))
+        away.setdefault(side, []).append(index)
+        shown[index] = ("", float(x), float(t))
     for side, members in away.items():
-        t, x = np.clip(events[members[0]], -extent, extent)
-        names = ", ".join(EVENT_NAMES[index] for index in members)
-        shown[members[0]] = (f"{names} {_OFF_DIAGRAM_ARROWS[side]}", float(x), float(t))
-        for index in members[1:]:
-            shown[index] = ("", float(x), float(t))
+        _, x, t = shown[members[0]]
+        shown[members[0]] = (f"{', '.join(EVENT_NAMES[i] for i in members)} {_OFF_DIAGRAM_ARROWS[side]}", x, t)
     return shown
 
 
