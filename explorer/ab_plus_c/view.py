@@ -1145,7 +1145,9 @@ class AbcTab(TopicTab):
 
     def _verdict(self, trace: Trace, n: int) -> str:
         if trace.search is None:
-            return self.tr("{count} candidates: not traced").format(count=group(trace.count))
+            # In a plot's title: from EXACT_BELOW on, rounded (as axis origins are), or it runs past its plot.
+            count = group(trace.count) if trace.count < EXACT_BELOW else f"≈ {_scientific(trace.count)}"
+            return self.tr("{count} candidates: not traced").format(count=count)
         if len(trace.excess) == 0:
             return self.tr("no candidates to examine")
         if n == 0:
