@@ -535,3 +535,16 @@ def test_the_naive_label_sits_beside_its_point_on_the_roomier_side(qtbot, tab, n
     point = marker.getViewBox().mapViewToScene(QPointF(x, y))
     assert not text.contains(point)
     assert (text.right() <= point.x()) if side == "left" else (text.left() >= point.x())
+
+
+def test_the_search_trace_s_last_marker_is_whole(qtbot, tab):
+    """Half a candidate of margin is under a pixel at 292 candidates (N = 999983): the last marker was cut in half."""
+    tab.set_params({"N": 999983})
+    settle(qtbot, tab)
+    values = tab.ab_trace["values"]
+    x, y = values.getData()
+    assert len(x) > 200
+    view = tab.ab_trace["plot"].getViewBox()
+    last = view.mapViewToScene(QPointF(float(x[-1]), float(y[-1])))
+    room = values.opts["symbolSize"] / 2
+    assert view.sceneBoundingRect().right() - last.x() >= room

@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 from helpers import built_in_chinese
+from PySide6.QtCore import QPointF
 
 from explorer.sampling import karras_sigmas, preset, prior_sample, quality_vs_steps, sample, skip_grid
 from explorer.sampling.view import (
@@ -416,6 +417,21 @@ def test_the_runs_star_is_inside_the_quality_plot(qtbot, tab, preset_name):
     (y_low, y_high) = tab.quality_plot.getViewBox().viewRange()[1]
     star = math.log10(tab.live_point.yData[0])
     assert y_low <= star <= y_high, (star, y_low, y_high)
+
+
+@pytest.mark.parametrize("steps", [1, 64])
+def test_the_runs_star_is_whole_at_the_ends_of_the_nfe_axis(qtbot, app, steps):
+    """At NFE 1 the ★ sat on the y axis, at Heun's 127 half outside the plot: the x range leaves it room."""
+    tab = make_tab(qtbot)  # with its quality curves, which set the plot's range
+    tab.set_params({"steps": steps})
+    settle_experiments(qtbot, tab)
+    view = tab.quality_plot.getViewBox()
+    (x, y), = zip(np.log10(tab.live_point.xData), np.log10(tab.live_point.yData))
+    centre = view.mapViewToScene(QPointF(x, y))
+    room = tab.live_point.opts["symbolSize"] / 2 + 4  # whole, and clear of the axis
+    area = view.sceneBoundingRect()
+    assert area.left() + room <= centre.x() <= area.right() - room
+    tab.shutdown()
 
 
 def test_a_point_mass_s_zero_distances_are_labelled_not_left_without_a_scale(qtbot, tab):

@@ -1059,7 +1059,8 @@ class AbcTab(TopicTab):
         log, y_range = _cost_axis(plot, float(np.max(trace.excess)) if count else 1.0)
         self._log_axes[plot] = log
         self._labels(plot, self.tr("candidate #"), _cost_label(log))
-        _set_view(plot, (0.5, max(count, 1) + 0.5), y_range)
+        margin = max(0.5, 0.03 * count)  # half a candidate is under a pixel at 300 candidates: the last marker was cut
+        _set_view(plot, (1 - margin, max(count, 1) + margin), y_range)
         set_ticks(plot.getAxis("bottom"), spacing=(1, 1) if count <= 12 else None)  # whole candidates, not 1.5
         size = 10 if count <= 150 else 7 if count <= 1500 else 5  # thousands of big rings would hide the lattice
         for item in self._page_candidates():

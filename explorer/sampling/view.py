@@ -929,8 +929,9 @@ class SamplingTab(TopicTab):
         drawn = np.maximum(values[np.isfinite(values)], ZERO_SHOWN_AT)  # as the curves are drawn: a log axis has no 0
         low = (drawn.min() if drawn.size else 1.0) / 2.2  # room for the note below the floor
         high = min(max(drawn.max() if drawn.size else 1.0, 10 * low), CURVE_CEILING) * 1.2
+        # 5% beyond the ends: the ★ is 15 px wide, and at NFE 1 or the highest NFE it sat half outside.
         self.quality_plot.setRange(xRange=(0.0, math.log10(top)), yRange=(math.log10(low), math.log10(high)),
-                                   padding=0.02)
+                                   padding=0.05)
         known = np.concatenate(list(curves.values.values()))
         known = known[np.isfinite(known)]
         exact = known.size > 0 and not known.any()  # a point mass: every sampler lands on it, W₂ = 0
