@@ -373,3 +373,23 @@ def test_no_legend_covers_a_value_label_in_presentation_mode(qtbot, app):
             assert shown
             for label in shown:
                 assert not label.sceneBoundingRect().intersects(legend), label.textItem.toPlainText()
+
+
+def test_a_token_in_a_continuation_note_never_breaks_across_lines(app):
+    """The note broke 珠江 across two lines, as if it were two tokens (a narrow column at bias 0)."""
+    from PySide6.QtGui import QTextDocument
+
+    from explorer.healing.view import _continuation_note
+    from explorer.theme import LIGHT
+
+    continuation = {"removed": "白云", "first": ("珠江", 0.265), "first_recovers": False, "eos": False, "n_new": 1}
+    document = QTextDocument()
+    document.setHtml(_continuation_note(continuation, LIGHT))
+    plain = document.toPlainText()
+    tokens = [(plain.index(a), plain.index(b)) for a, b in (("白", "云"), ("珠", "江"))]
+    for width in range(60, 300):  # every width a quoted token fits in
+        document.setTextWidth(width)
+        document.size()  # laid out now
+        layout = document.firstBlock().layout()
+        for first, second in tokens:
+            assert layout.lineForTextPosition(first).lineNumber() == layout.lineForTextPosition(second).lineNumber()

@@ -742,16 +742,22 @@ def _continuation_html(continuation: dict[str, Any], theme: Theme, healed: bool)
     return f"<span style='font-size:{size:.1f}pt'>{''.join(parts)}</span>"
 
 
+def _unbroken(text: str) -> str:
+    """A token's text, escaped, that a line never breaks inside (word joiners): the note broke 珠江 across two
+    lines, as if it were two tokens."""
+    return _escape("\u2060".join(text))
+
+
 def _continuation_note(continuation: dict[str, Any], theme: Theme) -> str:
     notes = []
-    removed = _escape(continuation["removed"])
+    removed = _unbroken(continuation["removed"])
     if removed and continuation["first"]:
         text, prob = continuation["first"]
         if continuation["first_recovers"]:
             note = translate("HealingTab", "re-covers “{removed}” with “{token}” ({prob})")
         else:
             note = translate("HealingTab", "replaces “{removed}” with “{token}” ({prob})")
-        notes.append(note.format(removed=removed, token=_escape(text), prob=percent(prob)))
+        notes.append(note.format(removed=removed, token=_unbroken(text), prob=percent(prob)))
     elif removed:  # soft healing let </s> win at once
         notes.append(translate("HealingTab", "drops “{removed}”").format(removed=removed))
     if continuation["eos"]:
