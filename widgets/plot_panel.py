@@ -231,6 +231,20 @@ def _legend_below(plot: pg.PlotItem) -> None:
     plot._explorer_legend_below = True
 
 
+def _natural_width(text: str, point_size: float) -> float:
+    """The width a title or axis label of plain ``text`` takes at ``point_size`` (laid out as HTML, a little more
+    than the font's metrics say)."""
+    font = QFont()
+    font.setPointSizeF(point_size)
+    return QFontMetricsF(font).horizontalAdvance(text) * _TITLE_SLACK
+
+
+def _size_to_fit(text: str, point_size: float, room: float) -> float:
+    """``point_size``, or smaller so that ``text`` fits ``room`` pixels, down to _SMALLEST_TITLE of it."""
+    natural = _natural_width(text, point_size)
+    return point_size if natural <= room else max(point_size * room / natural, point_size * _SMALLEST_TITLE)
+
+
 def _anchor_legend(legend: pg.LegendItem) -> None:
     """Pin a legend to the corner of its plot that its offset names, as pyqtgraph does when it is made."""
     offset = legend.opts["offset"]
@@ -702,9 +716,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         """The data area is never narrower than the x label at its smallest (see _show_x_label): at 900×600, Top-k's
         "τ (dashed: asymptote)" was cut at the panel's edge, the tab's minimum size being too small for it."""
         text = plot._explorer_labels[1]
-        font = QFont()
-        font.setPointSizeF(self._theme.font_pt * _SMALLEST_TITLE)
-        least = QFontMetricsF(font).horizontalAdvance(text) * _TITLE_SLACK + 2 * _TITLE_MARGIN if text else 0.0
+        least = _natural_width(text, self._theme.font_pt * _SMALLEST_TITLE) + 2 * _TITLE_MARGIN if text else 0.0
         axis = plot.getAxis("bottom")
         if axis.minimumWidth() != least:
             axis.setMinimumWidth(least)
@@ -722,11 +734,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         centre, width = plot.getAxis("bottom").geometry().center().x(), plot.geometry().width()
         room = 2 * min(centre, width - centre) - 2 * _TITLE_MARGIN
         if room > 0:
-            font = QFont()
-            font.setPointSizeF(size)
-            natural = QFontMetricsF(font).horizontalAdvance(text) * _TITLE_SLACK
-            if natural > room:
-                size = max(size * room / natural, size * _SMALLEST_TITLE)
+            size = _size_to_fit(text, size, room)
         shown = (text, self._theme.foreground, f"{size:.1f}pt")
         if getattr(plot, "_explorer_x_label", None) != shown:  # a new label re-lays out the plot
             plot._explorer_x_label = shown
@@ -742,14 +750,10 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         size, justify = self._theme.font_pt * 1.1, "center"
         cell = plot.titleLabel.geometry()
         if cell.width() > 0:
-            font = QFont()
-            font.setPointSizeF(size)
-            natural = QFontMetricsF(font).horizontalAdvance(title) * _TITLE_SLACK
             centre = cell.x() + cell.width() / 2
-            if natural > 2 * min(centre, plot.geometry().width() - centre) - 2 * _TITLE_MARGIN:
-                justify, room = "right", cell.x() + cell.width() - 2 * _TITLE_MARGIN
-                if natural > room:
-                    size = max(size * room / natural, size * _SMALLEST_TITLE)
+            if _natural_width(title, size) > 2 * min(centre, plot.geometry().width() - centre) - 2 * _TITLE_MARGIN:
+                justify = "right"
+                size = _size_to_fit(title, size, cell.x() + cell.width() - 2 * _TITLE_MARGIN)
         shown = (title, self._theme.foreground, f"{size:.1f}pt", justify)
         if getattr(plot, "_explorer_title", None) != shown:  # a new title re-lays out the plot
             plot._explorer_title = shown
