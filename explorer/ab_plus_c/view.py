@@ -900,7 +900,7 @@ class AbcTab(TopicTab):
         area = view.sceneBoundingRect()
         if area.width() < 1 or area.height() < 1:  # not laid out yet: placed again when resized
             return
-        spots = []  # per label: (text, centre, gap, marker square, text size) in scene pixels
+        spots = []  # per label, in scene pixels: (marker centre, gap to the text, marker square, text size)
         for item, text, (x, y), marker in labels:
             centre = view.mapViewToScene(QPointF(x, y))
             radius = marker.opts["size"] / 2

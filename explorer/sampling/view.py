@@ -935,14 +935,12 @@ class SamplingTab(TopicTab):
         known = np.concatenate(list(curves.values.values()))
         known = known[np.isfinite(known)]
         exact = known.size > 0 and not known.any()  # a point mass: every sampler lands on it, W₂ = 0
-        # The log axis has no decade in view to label then: its one tick names the line.
         if exact:
+            # The log axis has no decade in view to label then: its one tick names the line.
             set_ticks(self.quality_plot.getAxis("left"), [[(math.log10(ZERO_SHOWN_AT), "0")]])
-        else:
-            _log_ticks(self.quality_plot.getAxis("left"), QUALITY_TICKS)
-        if exact:
             note = self.tr("W₂ = 0 at every NFE: exact D carries all the noise onto the point mass")
         else:
+            _log_ticks(self.quality_plot.getAxis("left"), QUALITY_TICKS)
             off = [(SOLVER_SHORT[s], curves.nfe[s][np.nanargmax(v)], np.nanmax(v)) for s, v in curves.values.items()
                    if np.nanmax(v) > high]
             template = self.tr("↑ {solver}: {peak} at NFE {nfe}")
