@@ -343,3 +343,31 @@ def test_the_velocity_legend_and_readout_leave_the_curve_in_view(qtbot, tab, v):
     assert not any(legend.contains(point) for point in points)
     assert not any(readout.contains(point) for point in points)
     assert not legend.intersects(readout)
+
+
+@pytest.mark.parametrize("theta", [0.6, -1.2])
+def test_the_rotated_point_lies_on_the_rotated_x_axis_turned_counter_clockwise(qtbot, tab, theta):
+    """The Euclidean panel drew its (x, y) axes as if they were (t, x) events, mirrored about y = x: for θ > 0 they
+    turned clockwise while the point turned counter-clockwise, off its own x′ axis."""
+    tab.set_params({"angle": theta})
+    settle(qtbot, tab)
+    x, y = tab.euclid_axes.getData()
+    first = np.isfinite(x) & np.isfinite(y)
+    ends = np.column_stack([x, y])[first][:2]  # the x′ axis: a segment through the origin
+    direction = ends[1] - ends[0]
+    direction /= np.hypot(*direction)
+    np.testing.assert_allclose(direction, [np.cos(theta), np.sin(theta)], atol=1e-12)
+    (px,), (py,) = tab.euclid_point.getData()
+    np.testing.assert_allclose([px, py], [1.5 * np.cos(theta), 1.5 * np.sin(theta)], atol=1e-12)
+
+
+def test_the_boosted_unit_event_stays_in_view_at_the_sliders_end(qtbot, tab):
+    """At φ = 1.5 the unit event reaches t = cosh 1.5 = 2.35: the boost plot, ±2.2 wide, cut it off."""
+    spec = next(s for s in tab.specs if s.name == "angle")
+    for phi in (spec.minimum, spec.maximum):
+        tab.set_params({"angle": phi})
+        settle(qtbot, tab)
+        (x,), (t,) = tab.hyper_point.getData()
+        assert t == pytest.approx(np.cosh(phi)) and x == pytest.approx(np.sinh(phi))
+        (x0, x1), (t0, t1) = tab.hyper.getViewBox().viewRange()
+        assert x0 + 0.1 < x < x1 - 0.1 and t0 + 0.1 < t < t1 - 0.1  # with room for the marker

@@ -116,8 +116,8 @@
         <translation>把 β 拖向 ±0.99：坐标轴像剪刀一样向光锥合拢，但刻度始终留在双曲线上。</translation>
     </message>
     <message>
-        <source>Drag event B (spacelike): its order in time relative to the origin flips for β &gt; x/t.</source>
-        <translation>拖动事件 B（类空）：β &gt; x/t 时，它与原点的时间先后会颠倒。</translation>
+        <source>Drag event B (spacelike): its order in time relative to the origin flips for β &gt; t/x.</source>
+        <translation>拖动事件 B（类空）：β &gt; t/x 时，它与原点的时间先后会颠倒。</translation>
     </message>
     <message>
         <source>Select event A and press &lt;b&gt;Boost to rest frame&lt;/b&gt;: A&apos;s worldline becomes the t′ axis.</source>

@@ -34,7 +34,9 @@ SNAP = 0.25  # dragged events snap to this grid
 SWEEP_FRAMES = 120
 SWEEP_AMPLITUDE = 0.9
 TICKS = 4
-SMALL_EXTENT = 2.2  # half-width of the rotation and boost plots
+# Half-width of the rotation and boost plots: the boosted unit event reaches t = cosh 1.5 = 2.35 at the slider's end.
+SMALL_EXTENT = 2.5
+_READOUT_CORNER = (0.1 - SMALL_EXTENT, 0.05 - SMALL_EXTENT)  # the readouts' bottom-left corner
 VELOCITY_VIEW = ((-1.0, 1.0), (-2.0, 2.0))
 # Faint grids drawn first, under everything: opaque in their faint colour (see Style.over_background).
 _GRID = Style("c0", 0.8, alpha=70, over_background=True)
@@ -140,7 +142,7 @@ EXPLANATION = Explanation(
         QT_TRANSLATE_NOOP(
             "SpacetimeTab",
             "Drag event B (spacelike): its order in time relative to the origin "
-            "flips for β > x/t.",
+            "flips for β > t/x.",
         ),
         QT_TRANSLATE_NOOP(
             "SpacetimeTab",
@@ -388,12 +390,14 @@ class SpacetimeTab(TopicTab):
         for item, key in (
             (self.cone, "cone"), (self.rest_axes, "rest_axes"), (self.moving_axes, "moving_axes"),
             (self.grid_lines, "grid"), (self.simultaneity, "simultaneity"), (self.hyperbolae, "hyperbolae"),
-            (self.unit_hyperbolae, "unit_hyperbolae"), (self.euclid_grid, "euclid_grid"),
-            (self.euclid_axes, "euclid_axes"), (self.euclid_axes2, "euclid_axes2"), (self.circle, "circle"),
-            (self.euclid_fixed, "euclid_fixed"), (self.hyper_grid, "hyper_grid"), (self.hyper_axes, "hyper_axes"),
+            (self.unit_hyperbolae, "unit_hyperbolae"), (self.hyper_grid, "hyper_grid"), (self.hyper_axes, "hyper_axes"),
             (self.hyper_axes2, "hyper_axes2"), (self.hyper_cone, "hyper_cone"), (self.hyper_curves, "hyper_curves"),
         ):
             _set_tx(item, r[key])
+        for item, key in ((self.euclid_grid, "euclid_grid"), (self.euclid_axes, "euclid_axes"),
+                          (self.euclid_axes2, "euclid_axes2"), (self.circle, "circle"),
+                          (self.euclid_fixed, "euclid_fixed")):
+            _set_xy(item, r[key])
         self.diagram_panel.set_listed(self.hyperbolae, r["hyperbolae"].size > 0)  # switched off: not in the legend
         set_data(self.ticks, x=r["ticks"][:, 1], y=r["ticks"][:, 0])
         t_unit, x_unit = r["unit_ticks"]
@@ -418,11 +422,11 @@ class SpacetimeTab(TopicTab):
         # Narrow readouts in the bottom-left corner, where neither moving point ever goes: the rotated point
         # stays right of x = 0.1 (|θ| <= 1.5), the boosted one above t = 1.
         euclid = f"θ = {angle:.2f}\nθ+θ₂ = {angle + angle2:.2f}\nr² = {ex * ex + ey * ey:.3f}"
-        set_text(self.euclid_text, euclid, -2.1, -2.15)
+        set_text(self.euclid_text, euclid, *_READOUT_CORNER)
         ht, hx = r["hyper_point"]
         set_data(self.hyper_point, x=[hx], y=[ht])
         hyper = f"φ = {angle:.2f}\nφ+φ₂ = {angle + angle2:.2f}\ns² = {ht * ht - hx * hx:.3f}"
-        set_text(self.hyper_text, hyper, -2.1, -2.15)
+        set_text(self.hyper_text, hyper, *_READOUT_CORNER)
 
         u = r["u"]
         set_data(self.relativistic, u, r["relativistic"])
@@ -619,11 +623,16 @@ def _join(curve_sets: list[np.ndarray]) -> np.ndarray:
 
 def _set_tx(item: pg.PlotDataItem, points: np.ndarray) -> None:
     """Points are (t, x); diagrams draw x across and t up."""
+    _set_xy(item, np.asarray(points)[..., ::-1])
+
+
+def _set_xy(item: pg.PlotDataItem, points: np.ndarray) -> None:
+    """Points are (x, y), x across: the Euclidean plane's."""
     points = np.asarray(points)
     if points.size == 0:
         set_data(item, [], [])
     else:
-        set_data(item, points[:, -1], points[:, 0], connect="finite")
+        set_data(item, points[:, 0], points[:, 1], connect="finite")
 
 
 _OFF_DIAGRAM_ARROWS = {(1, 0): "→", (-1, 0): "←", (0, 1): "↑", (0, -1): "↓", (1, 1): "↗", (-1, 1): "↖",
