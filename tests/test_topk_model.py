@@ -857,3 +857,24 @@ def test_a_jacobian_block_is_the_full_jacobians_block(method, k):
 def test_a_jacobian_block_refuses_bad_entries(entries):
     with pytest.raises(ValueError, match="entries"):
         T.topk_jacobian(np.arange(12.0), 3, 1.0, "grad", entries=entries)
+
+
+@pytest.mark.parametrize("method", ["sigmoid", "laplace"])
+def test_threshold_jacobian_keeps_its_entries_when_the_slopes_are_tiny(method):
+    """At [3, 1, 0], k = 2, τ = 0.001 the slopes w are about e^{−500} ≈ 7e-218: w·wᵀ underflowed to 0, and the
+    Jacobian lost its off-diagonal entries (its rows no longer summed to 0). Reference: the same closed form,
+    diag(w) − w wᵀ/Σw over τ, in 400 digits with λ found by bisection."""
+    x, k, tau = [3.0, 1.0, 0.0], 2, 0.001
+    with mp.workdps(400):
+        xs, t = [mp.mpf(v) for v in x], mp.mpf(tau)
+        lo, hi = mp.mpf(-10), mp.mpf(10)
+        for _ in range(1400):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if mp.fsum(mp_profile(method, (v - mid) / t) for v in xs) > k else (lo, mid)
+        z = [(v - lo) / t for v in xs]
+        w = [mp_profile(method, s) * mp_profile(method, -s) if method == "sigmoid" else mp.exp(-abs(s)) / 2 for s in z]
+        total = mp.fsum(w)
+        reference = np.array([[float(((w[i] if i == j else 0) - w[i] * w[j] / total) / t) for j in range(3)]
+                              for i in range(3)])
+    assert reference[1, 2] < 0  # the entries that vanished
+    np.testing.assert_allclose(T.topk_jacobian(x, k, tau, method), reference, rtol=1e-9, atol=0)

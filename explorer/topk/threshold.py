@@ -239,4 +239,4 @@ def threshold_jacobian(v, k, method, rows=None):
     sub = w if rows is None else w[np.asarray(rows)]
     if total == 0:
         return np.zeros((sub.shape[0], sub.shape[0]))
-    return np.diag(sub) - np.outer(sub, sub) / total
+    return np.diag(sub) - np.outer(sub, sub / total)  # w wᵀ itself underflows once w < 1e-154 (small τ)
