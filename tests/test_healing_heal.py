@@ -271,3 +271,16 @@ def test_mismatched_model_and_bad_generation_arguments():
         continue_text("广州的白云", CURATED, LM, back_off=9)
     with pytest.raises(ValueError):
         DEMO.tokenizer_for("nope")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_forced_first_token_leaves_a_sampled_continuation_as_it_was(seed):
+    """With one token per character, healing 广州的白 removes 白 and can only put 白 back: the healed and the plain
+    run then draw the same text for every seed. A random number spent on the forced token made them differ
+    (广州的白云很白 vs 广州的白云山 at seed 0), against the preset's note that healing changes nothing here."""
+    tok, lm = DEMO.tokenizers["char"], DEMO.lms["char"]
+    forced = heal("广州的白", tok, lm, back_off=1).healed_distribution
+    assert np.count_nonzero(forced) == 1 and forced[tok.vocab.index("白")] == 1.0
+    plain = continue_text("广州的白", tok, lm, heal=False, greedy=False, seed=seed)
+    healed = continue_text("广州的白", tok, lm, heal=True, greedy=False, seed=seed)
+    assert healed.text == plain.text

@@ -49,6 +49,11 @@ class Continuation:
 def _choose(probs: np.ndarray, greedy: bool, rng: np.random.Generator) -> int:
     if greedy:
         return int(np.argmax(probs))  # ties go to the lowest id: deterministic
+    support = np.flatnonzero(probs)
+    if len(support) == 1:
+        # A forced token draws no random number: healing a one-character token forces that character, and a draw
+        # for it put every later draw one behind the plain run's, so the same seed sampled a different text.
+        return int(support[0])
     cdf = np.cumsum(probs)
     # side="right" never lands on a zero-probability token.
     return min(int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right")), len(probs) - 1)
