@@ -34,6 +34,7 @@ def render_image(widget: QWidget, scale: float = 1.0, background: str | None = N
     screen_ratios = [panel.pen_ratio for panel in panels]
     for panel in panels:
         panel.set_pen_ratio(scale)  # lines as heavy at 2× as at 1×: Qt draws pen widths in device pixels
+        panel.set_pixmaps_used(False)  # drawn at the image's resolution
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -45,6 +46,7 @@ def render_image(widget: QWidget, scale: float = 1.0, background: str | None = N
             panel.set_antialias(False)
         for panel, ratio in zip(panels, screen_ratios):
             panel.set_pen_ratio(ratio)
+            panel.set_pixmaps_used(True)
     return image
 
 

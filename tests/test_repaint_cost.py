@@ -219,6 +219,72 @@ def test_an_export_at_2x_draws_lines_as_heavy_as_at_1x(qtbot, app):
     assert marked.opts["pen"].widthF() == 2.0 and marked.opts["symbolPen"].widthF() == pytest.approx(0.8)
 
 
+def test_an_export_at_2x_draws_pixmap_cached_items_at_its_own_resolution(qtbot, app):
+    """Axes (and Top-k's τ sweeps) are painted from pixmaps made at the screen's resolution: a 2x figure scaled them
+    up, and its axis labels came out blurred. Exported, every item is drawn afresh: the figure is the one drawn with
+    no pixmaps at all, and the screen goes on using them."""
+    import numpy as np
+    from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+    from explorer.export import render_image
+    from widgets.plot_panel import Style, set_data
+
+    figure = QWidget()
+    qtbot.addWidget(figure)
+    panel = PlotPanel(LIGHT)
+    QVBoxLayout(figure).addWidget(panel)
+    plot = panel.add_plot(0, 0, "title", "x label", "y label")
+    curve = panel.curve(plot, Style("c0", 1.5))
+    set_data(curve, np.linspace(0, 1, 40), np.sin(np.linspace(0, 6, 40)))
+    panel.draw_from_pixmap(curve)
+    figure.resize(320, 240)
+    figure.show()
+    qtbot.waitExposed(figure)
+    panel.viewport().repaint()  # the pixmaps are made
+
+    exported = render_image(figure, 2.0)
+    cached = [item for item in panel.scene().items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    assert curve.curve in cached and plot.getAxis("bottom") in cached  # used again once the figure is taken
+    for item in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    assert exported == render_image(figure, 2.0)
+
+
+def test_pixmap_cached_items_are_drawn_crisp_again_when_a_drag_ends(qtbot, app):
+    """A drag draws without antialiasing, and an item painted from a pixmap kept the pixmap it got then: Top-k's τ
+    sweeps stayed jagged after the drag ended."""
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.plot_panel import Style, set_data
+
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0)
+    plot.setRange(xRange=(0, 1), yRange=(-1, 1), padding=0)
+    curve = panel.curve(plot, Style("c0", 1.5))
+    panel.draw_from_pixmap(curve)
+    x = np.linspace(0, 1, 40)
+    set_data(curve, x, np.sin(6 * x))
+    panel.resize(320, 240)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def on_screen():
+        panel.viewport().repaint()
+        QCoreApplication.processEvents()
+        return QApplication.primaryScreen().grabWindow(panel.winId()).toImage()
+
+    crisp = on_screen()
+    panel.set_antialias(False)  # a drag: the sweep changes, drawn fast, and changes back
+    set_data(curve, x, np.cos(6 * x))
+    on_screen()
+    set_data(curve, x, np.sin(6 * x))
+    assert on_screen() != crisp
+    panel.set_antialias(True)  # the drag ends
+    assert on_screen() == crisp
+
+
 def test_setting_the_ticks_an_axis_has_does_not_redraw_it(qtbot, app):
     """pyqtgraph redraws an axis on every setTicks / setTickSpacing, even to the same ticks: abc did that to four
     axes on every frame of a drag (~1 ms each)."""

@@ -313,6 +313,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._plots: list[pg.PlotItem] = []
         self._styled: list[tuple[object, Style]] = []
         self._texts: list[tuple[pg.TextItem, str]] = []
+        self._cached: list[QGraphicsItem] = []  # see draw_from_pixmap
         self._legend_entries: dict[pg.PlotItem, list] = {}  # named items per plot, in the order they were made
         self._antialias = True
         self._pen_ratio = 1.0  # device pixels per logical pixel that the pens are made for
@@ -375,7 +376,7 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         plot.hideAxis("right")
         for side in ("left", "bottom", "right", "top"):
             # Axes change far less often than curves: repainting them from a pixmap keeps updates cheap.
-            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.draw_from_pixmap(plot.getAxis(side))
             # Ticks in the axis's own units: pyqtgraph's "(x0.001)" beside the label was read past (spacetime's
             # twins at 0.5 ly read as 500), and on a log axis or an axis of exact integers it only confuses.
             plot.getAxis(side).enableAutoSIPrefix(False)
@@ -479,6 +480,22 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         item.setColorMap(pg.colormap.get(colormap))
         plot.addItem(item)
         return item
+
+    def draw_from_pixmap(self, *items) -> None:
+        """Paint ``items`` from a pixmap of themselves until they change or their view moves. For items that stay put
+        while a cursor moves over them: Top-k's τ sweeps were drawn again, 2000 points each, on every step of a τ drag.
+        """
+        for item in items:
+            for target in (item.curve, item.scatter) if isinstance(item, pg.PlotDataItem) else (item,):
+                target.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                self._cached.append(target)
+
+    def set_pixmaps_used(self, used: bool) -> None:
+        """Let the items of :meth:`draw_from_pixmap` paint from their pixmaps, or draw them afresh. An export draws
+        afresh: a pixmap is at the screen's resolution, and a 2× figure had its axis labels scaled up, blurred."""
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if used else QGraphicsItem.CacheMode.NoCache
+        for item in self._cached:
+            item.setCacheMode(mode)
 
     def set_labels(
         self, plot: pg.PlotItem, title: str | None = None, x_label: str | None = None, y_label: str | None = None
@@ -610,6 +627,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                     options = getattr(target, "opts", None)
                     if isinstance(options, dict) and "antialias" in options:
                         options["antialias"] = on
+        for item in self._cached:
+            item.update()  # their pixmaps were drawn with the old setting
         self.viewport().update()
 
     @property
