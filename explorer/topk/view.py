@@ -189,8 +189,9 @@ EXPLANATION = _TopkExplanation(
         "weighted forms are reconstructed from the post's description and may differ in detail from Su's.</p>",
     ),
     what_to_try=(
-        QT_TRANSLATE_NOOP("TopkTab", "Drag τ from 1000 down to 0.001: every method leaves k/n along its dashed "
-                                     "asymptote and ends at the hard mask, at different rates (error plot)."),
+        QT_TRANSLATE_NOOP("TopkTab", "Drag τ from 1000 down to 0.001: the outputs leave k/n along their dashed "
+                                     "asymptotes, and GradTopK and the thresholds end at the hard mask, at different "
+                                     "rates (error plot). Sinkhorn stalls where its iterations stop converging."),
         QT_TRANSLATE_NOOP("TopkTab", "Preset “Iterative soft-k-max exceeds 1”: its bar is flagged and its path leaves "
                                      "the capped simplex."),
         QT_TRANSLATE_NOOP("TopkTab", "Preset “Post's recursion breaks on [0, 50]”: [2, 0] instead of [1, 1] for τ "
@@ -279,6 +280,11 @@ class TopkTab(TopicTab):
         self._build_sum(side)
         self._build_jacobian(side)
         self._build_simplex(side)
+        # The τ sweeps stay put while τ is dragged: only their markers and the τ lines move over them.
+        panel.draw_from_pixmap(self.asymptote_curve, self.component_curves, self.component_markers,
+                               *self.error_curves.values())
+        side.draw_from_pixmap(self.sum_value, self.sum_upper, self.sum_hard, self.sum_band,
+                              *self.simplex_paths.values(), self.simplex_outline, self.capped_polygon)
 
         self.play_bar = PlayBar(frames_per_second=3.0)
         self.play_bar.set_frame_count(BISECTION_STEPS)
@@ -610,7 +616,7 @@ class TopkTab(TopicTab):
             self.jacobian_note.setTextWidth(max(120.0, 0.92 * self.jacobian_plot.getViewBox().width()))
             set_note(self.jacobian_note, view.note, (size - 1) / 2, (size - 1) / 2)
         else:
-            scale = float(np.abs(view.matrix).max()) or 1.0
+            scale = _round_up(float(np.abs(view.matrix).max()))
             self.jacobian_image.setImage(view.matrix, autoLevels=False)
             self.jacobian_image.setRect(QRectF(-0.5, -0.5, size, size))
             self.jacobian_bar.setLevels((-scale, scale))
@@ -817,6 +823,15 @@ def _sum_text(total: float, k: int) -> str:
     if abs(total - k) > 1e-6 * k and shown == f"{k:.3f}":
         return f"{k} {'+' if total > k else '−'} {abs(total - k):.1e}"
     return shown
+
+
+def _round_up(value: float) -> float:
+    """The next of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten: the colour bar ends on a readable number, and its
+    scale is drawn again only when the Jacobian's largest entry crosses one (about one τ step in three of a drag)."""
+    if not value > 0 or not math.isfinite(value):
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= value * (1 - 1e-12))
 
 
 def _tick_stride(count: int, most: int = 8) -> int:
