@@ -30,6 +30,10 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if message.endswith("expected one argument"):
+            # argparse reads a value starting with "-" (other than a plain negative number) as the next option:
+            # "--size -5x600" said only that --size had no value.
+            message += " (a value that starts with '-' is written as --OPTION=VALUE)"
         raise UsageError(message)
 
 

@@ -34,6 +34,8 @@ def test_list_tabs_and_version():
         (["--tab", "spacetime", "--set", "beta=0.1", "--set", "beta=0.2", "--screenshot", "x.png"], "given twice"),
         (["--screenshot", "x.png", "--size", "big"], "--size expects"),
         (["--screenshot", "x.png", "--size", "10x10"], "out of range"),
+        (["--screenshot", "x.png", "--size", "-5x600"], "is written as --OPTION=VALUE"),
+        (["--screenshot", "x.png", "--size=-5x600"], "--size expects WIDTHxHEIGHT"),
         (["--screenshot", "x.png", "--scale", "9"], "--scale must be from 1 to 4"),
         (["--screenshot", "x.png", "--size", "8000x8000", "--scale", "4"], "1024-megapixel image; the most is 80"),
         (["--screenshot", "/no/such/folder/x.png"], "does not exist"),
