@@ -356,7 +356,8 @@ class HealingTab(TopicTab):
         self.expected_bars = panel.bars(self.plain_plot, Style("c1"), name=self.tr("expected next"))
         self.raw_bars = panel.bars(self.healed_plot, Style("muted", alpha=130), name=self.tr("before healing"))
         self.candidate_bars = panel.bars(self.healed_plot, Style("c2"), name=self.tr("after healing"))
-        self.other_healed_bars = panel.bars(self.healed_plot, Style("c0"))  # soft mode only: in the legend then
+        self.other_healed_bars = panel.bars(self.healed_plot, Style("c0"), name=self.tr("after, not matching"))
+        panel.set_listed(self.other_healed_bars, False)  # soft mode only: in the legend then
         def value_labels(plot, colour, count):
             # No backdrop: a label's box would cover the start of the bar next to it.
             return [panel.text(plot, colour, anchor=(0, 0.5), backdrop=False) for _ in range(count)]
@@ -527,12 +528,9 @@ class HealingTab(TopicTab):
         x_max = _fit_rows(self.healed_plot, 100 * max(raw.max(initial=0.0), healed.max(initial=0.0)), len(rows))
         _place_values(self.raw_values, [percent(p) for p in raw], 100 * raw, y + 0.2, x_max)
         _place_values(self.healed_values, [percent(p) for p in healed], 100 * healed, y - 0.2, x_max)
-        legend = self.healed_plot.legend
-        listed = legend.getLabel(self.other_healed_bars) is not None
-        if (~candidate).any() and not listed:
-            legend.addItem(self.other_healed_bars, self.tr("after, not matching"))
-        elif listed and candidate.all():
-            legend.removeItem(self.other_healed_bars)
+        # Through the panel, which fits its legends to the room again: added directly, the third entry widened
+        # the legend past it and pushed the Compression chart out of the window.
+        self.plot_panel.set_listed(self.other_healed_bars, bool((~candidate).any()))
 
     def _show_compression(self, summary: dict[str, Any], selected: str) -> None:
         self.compression_curve.setData(summary["sizes"], summary["ratios"])
