@@ -217,8 +217,6 @@ def _read_lesson(path: str):
         raise UsageError(f"--lesson: {exc}") from None
 
 
-
-
 def _display_available() -> bool:
     """A window can be shown: a display exists, or the user chose a Qt platform (e.g. offscreen, vnc) on purpose."""
     import os
@@ -352,10 +350,15 @@ def _render(tab, path: Path, size, scale, theme) -> str:
                 return f"the {tab.topic_id} tab did not finish computing in {RENDER_TIMEOUT_S:.0f} s"
             QCoreApplication.processEvents()
             time.sleep(0.005)
-        for _ in range(5):
-            # A label that wraps onto another line at the last moment relays out its parents over several rounds.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            QCoreApplication.processEvents()
+        for again in (False, True):
+            if again:
+                # A window grows to a minimum that is larger while its plots are first drawn (axes widen to labels
+                # that are then replaced), and keeps that size: asked again, it takes the size, or today's minimum.
+                tab.resize(*size)
+            for _ in range(5):
+                # A label that wraps onto another line at the last moment relays out its parents over several rounds.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+                QCoreApplication.processEvents()
         if tab.error_label.isVisible():
             return tab.error_label.text()
         if (tab.width(), tab.height()) != tuple(size):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
@@ -269,6 +269,16 @@ class _GridAxis(pg.AxisItem):
         self.picture = None  # pyqtgraph's cached drawing of the axis
         self.update()
 
+    def setMinimumWidth(self, width: float) -> None:
+        """pyqtgraph widens an axis to its labels while painting it, after the layout: the panel measures its plots
+        again. Healing's token names widened its plots past the window, cutting the Compression chart off."""
+        changed = width != self.minimumWidth()
+        super().setMinimumWidth(width)
+        views = self.scene().views() if changed and self.scene() is not None else []
+        for view in views:
+            if isinstance(view, PlotPanel):
+                view.plots_resized()
+
     def generateDrawSpecs(self, p):
         specs = super().generateDrawSpecs(p)
         if specs is None:
@@ -319,6 +329,8 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._pen_ratio = 1.0  # device pixels per logical pixel that the pens are made for
         self._least_width: float | None = None  # the plots' minimum width with every legend at one column
         self._smallest_size = QSize(0, 0)  # see set_smallest_size
+        self._refit = QTimer(self, singleShot=True, interval=0)  # see plots_resized
+        self._refit.timeout.connect(self._refit_plots)
         self.setBackground(theme.background)
         self.ci.layout.setSpacing(8)
         self.ci.setContentsMargins(6, 6, 6, 6)
@@ -407,6 +419,17 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         self._plots.append(plot)
         self._style_plot(plot)
         return plot
+
+    def plots_resized(self) -> None:
+        """A plot's minimum size changed outside the panel's knowledge (an axis widened to its labels): fit the
+        legends below to the room again and let the window make room, once control returns to the event loop (this
+        is called while the axis is painted)."""
+        self._refit.start()
+
+    @Slot()
+    def _refit_plots(self) -> None:
+        self._least_width = None
+        self._fit_legends()
 
     def set_smallest_data_area(self, plot: pg.PlotItem, width: float, height: float) -> None:
         """Keep ``plot``'s data area at least ``width`` × ``height`` pixels (instead of _SMALLEST_DATA_AREA); the
