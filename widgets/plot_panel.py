@@ -111,6 +111,27 @@ def set_ticks(axis: pg.AxisItem, levels: list | None = None, spacing: tuple[floa
     return True
 
 
+def set_range(plot: pg.PlotItem, x_range=None, y_range=None, padding: float = 0.02) -> None:
+    """Give ``plot`` the tab's own range (None leaves that axis), unless the user or a scene zoomed it (see
+    ``PlotPanel.view_ranges``): a zoom restored from a scene was overwritten by the first result in three tabs.
+
+    Only when the range changes, or something (Reset, a scene without zoom) switched the plot to automatic range,
+    which would fit the data instead: a range change regenerates the axes, the costliest repaint.
+    """
+    if PlotPanel.is_zoomed(plot):
+        return
+    automatic = plot.getViewBox().state["autoRange"]
+    wanted = (x_range, y_range, padding)
+    if getattr(plot, "_explorer_range", None) == wanted and not any(
+        automatic[axis] for axis, given in enumerate((x_range, y_range)) if given is not None
+    ):
+        return
+    plot._explorer_range = wanted
+    # One call: an aspect-locked plot then shows both ranges whole (set one after the other, the second shrank the
+    # first to keep the aspect).
+    plot.setRange(xRange=x_range, yRange=y_range, padding=padding)
+
+
 def set_text(item: pg.TextItem, text: str, x: float, y: float) -> None:
     """Move and relabel a text item only if something changed (see :func:`set_data`)."""
     if getattr(item, "_explorer_text", None) != (text, x, y):
@@ -363,7 +384,12 @@ class PlotPanel(pg.GraphicsLayoutWidget):
             if view_range is None:
                 if box._explorer_manual:  # a plot the tab ranges itself is left alone
                     box._explorer_manual = False
-                    box.enableAutoRange()
+                    # Back to the tab's own range (see set_range), which the next result may not set again.
+                    own, plot._explorer_range = getattr(plot, "_explorer_range", None), None
+                    if own is None:
+                        box.enableAutoRange()
+                    else:
+                        set_range(plot, *own)
             else:
                 box.setRange(xRange=view_range[0], yRange=view_range[1], padding=0)
                 box._explorer_manual = True
@@ -428,8 +454,11 @@ class PlotPanel(pg.GraphicsLayoutWidget):
 
     @Slot()
     def _refit_plots(self) -> None:
-        self._least_width = None
-        self._fit_legends()
+        self._least_width = None  # measured again when the layout asks
+        if self._minimum_width() > self.viewport().width():
+            self._fit_legends()
+        else:
+            self.updateGeometry()
 
     def set_smallest_data_area(self, plot: pg.PlotItem, width: float, height: float) -> None:
         """Keep ``plot``'s data area at least ``width`` × ``height`` pixels (instead of _SMALLEST_DATA_AREA); the

@@ -43,7 +43,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text, set_ticks
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_range, set_text, set_ticks
 from widgets.steady_label import SteadyLabel
 
 # Largest N accepted: up to here the exact sweep takes well under a second (numpy while p² − 4N < 2**100);
@@ -856,7 +856,7 @@ class AbcTab(TopicTab):
         on_edge = ox <= a[0] or oy <= b[0]
         pad = max(2.0 if on_edge else 1.0, (LAND_EDGE_PAD if on_edge else LAND_PAD) * max(a[-1] - a[0], b[-1] - b[0]))
         x_range, y_range = (a[0] - pad, a[-1] + 0.5), (b[0] - pad, b[-1] + 0.5)
-        _set_view(plot, x_range, y_range)
+        set_range(plot, x_range, y_range, padding=0.0)
         hyper = land.hyperbola
         set_data(self.land_hyperbola, hyper[:, 0], hyper[:, 1])
         stairs = land.staircase
@@ -952,7 +952,7 @@ class AbcTab(TopicTab):
         set_data(self.saw_lower, a, _symlog(saw.lower, log))
         set_data(self.saw_upper, a, _symlog(saw.upper, log))
         x_range = (a[0] - 0.5, a[-1] + 0.5)
-        _set_view(plot, x_range, y_range)
+        set_range(plot, x_range, y_range, padding=0.0)
         _integer_ticks(plot.getAxis("bottom"), x_range)
         lo, hi = max(saw.sqrt_half, x_range[0] - 1), min(saw.sqrt_n, x_range[1] + 1)
         set_data(self.saw_band_top, [lo, hi], [2 * y_range[1]] * 2)
@@ -975,7 +975,7 @@ class AbcTab(TopicTab):
         p, q = plane.p, plane.q - q0
         _set_heat(self.pq_image, self.pq_bar, plane.excess.T, QRectF(p[0] - 0.5, q[0] - 0.5, len(p), len(q)))
         x_range = (p[0] - 0.5, p[-1] + 0.5)
-        _set_view(plot, x_range, (q[0] - 1.0, q[-1] + 0.5))
+        set_range(plot, x_range, (q[0] - 1.0, q[-1] + 0.5), padding=0.0)
         hyper = r["pq_edge"]
         set_data(self.pq_hyperbola, hyper[:, 0], hyper[:, 1])
         q_min = plane.q_min - q0
@@ -1003,7 +1003,7 @@ class AbcTab(TopicTab):
         parity = (np.rint(p).astype(np.int64) + (columns.p0 & 1)) & 1
         set_data(self.col_even, x=p[parity == 0], y=_symlog(col_min[parity == 0], log))
         set_data(self.col_odd, x=p[parity == 1], y=_symlog(col_min[parity == 1], log))
-        _set_view(plot, x_range, y_range)
+        set_range(plot, x_range, y_range, padding=0.0)
         floor_x = np.linspace(x_range[0], x_range[1], 400 if log else 2)  # S ≥ p: a line, curved on a log axis
         set_data(self.col_floor, floor_x, _symlog(floor_x - stop, log))
         set_data(self.col_optima, x=[float(t[0] + t[1] - columns.p0) for t in r["optima"]],
@@ -1029,7 +1029,7 @@ class AbcTab(TopicTab):
         pad = max(1.0, 0.08 * (y_hi - y_lo))
         x_range = (m[0] - 0.75, m[-1] + 1.25)
         y_range = (y_lo - pad, y_hi + 2 * pad)
-        _set_view(plot, x_range, y_range)
+        set_range(plot, x_range, y_range, padding=0.0)
         hyper = lattice.hyperbola
         set_data(self.xy_hyperbola, hyper[:, 0], hyper[:, 1] - y0)
         lo, hi = max(lattice.window[0], x_range[0]), min(lattice.window[1], x_range[1])
@@ -1050,7 +1050,8 @@ class AbcTab(TopicTab):
             set_data(item, x=[math.log10(n)] if count else [], y=[math.log10(count)] if count else [])
         highest = max(float(race.Ns[-1]), n)
         top = max(float(race.curves["sqrt(N)"][-1]), float(r["counts"]["scan_sqrt"]) or 1.0)
-        _set_view(self.race_plot, (1.8, math.log10(highest) + 0.3), (-0.2, math.log10(top) + 0.5))
+        set_range(self.race_plot, (1.8, math.log10(highest) + 0.3), (-0.2, math.log10(top) + 0.5),
+                  padding=0.0)
 
     def _show_trace_axes(self, items: dict[str, Any], trace: Trace) -> None:
         plot = items["plot"]
@@ -1060,7 +1061,7 @@ class AbcTab(TopicTab):
         self._log_axes[plot] = log
         self._labels(plot, self.tr("candidate #"), _cost_label(log))
         margin = max(0.5, 0.03 * count)  # half a candidate is under a pixel at 300 candidates: the last marker was cut
-        _set_view(plot, (1 - margin, max(count, 1) + margin), y_range)
+        set_range(plot, (1 - margin, max(count, 1) + margin), y_range, padding=0.0)
         set_ticks(plot.getAxis("bottom"), spacing=(1, 1) if count <= 12 else None)  # whole candidates, not 1.5
         size = 10 if count <= 150 else 7 if count <= 1500 else 5  # thousands of big rings would hide the lattice
         for item in self._page_candidates():
@@ -1222,7 +1223,7 @@ class AbcTab(TopicTab):
         highest_bound, highest_value = float(np.max(band_high)), float(np.max(r["excess"]))
         top = min(highest_bound, 1.5 * highest_value) * 1.15 + 0.5
         self._labels(self.range_plot, x_label, "S* − 2√N")
-        _set_view(self.range_plot, (x[0], x[-1]), (-0.06 * top, top))
+        set_range(self.range_plot, (x[0], x[-1]), (-0.06 * top, top), padding=0.0)
         high_n, high = r["highest"]
         inside = self.tr("inside the band") if r["inside"] else self.tr("OUTSIDE the band somewhere")
         low = self.tr(" for N ≥ 4") if r["start"] < 4 else ""
@@ -1235,7 +1236,7 @@ class AbcTab(TopicTab):
         log, y_range = _cost_axis(self.naive_plot, float(np.max(naive)))
         self._labels(self.naive_plot, x_label, _cost_label(log).replace("S − S*", "S(naive) − S*"))
         set_data(self.naive_curve, x, _symlog(naive, log))
-        _set_view(self.naive_plot, (x[0], x[-1]), y_range)
+        set_range(self.naive_plot, (x[0], x[-1]), y_range, padding=0.0)
         worst_n, worst = r["naive_worst"]
         summary = self.tr("not optimal for {percent}% of these N\nworst S* + {excess} at N = {n}").format(
             percent=f"{100 * r['naive_wrong']:.1f}", excess=group(worst), n=group(worst_n))
@@ -1491,13 +1492,5 @@ def _signed(offset: float) -> str:
 
 def _any_outside(xs: list[float], ys: list[float], a: np.ndarray, b: np.ndarray) -> bool:
     return any(not (a[0] <= x <= a[-1] and b[0] <= y <= b[-1]) for x, y in zip(xs, ys))
-
-
-def _set_view(plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
-    """Set a plot's range only when it changes: a range change regenerates the axes, the costliest repaint."""
-    key = (tuple(map(float, x_range)), tuple(map(float, y_range)))
-    if getattr(plot, "_explorer_range", None) != key:
-        plot._explorer_range = key
-        plot.setRange(xRange=x_range, yRange=y_range, padding=0.0)
 
 

@@ -34,7 +34,7 @@ from explorer.runner import Job
 from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
-from widgets.plot_panel import PlotPanel, Style, set_ticks
+from widgets.plot_panel import PlotPanel, Style, set_range, set_ticks
 from widgets.steady_label import SteadyLabel
 
 DEMO_SEED = 0  # seed of the random segmentation the sampled LM was trained on (fixed: a rebuild costs ~0.6 s)
@@ -626,9 +626,8 @@ def _fit_rows(plot, largest: float, n_rows: int, room: float = 1.4) -> float:
     """x from 0 with room for the value labels, y with a row for each bar (its legend is below the plot).
     Returns the x range's end."""
     x_max = max(largest, 0.1) * room
-    plot.setXRange(0, x_max, padding=0)
     slots = max(n_rows, MIN_SLOTS)
-    plot.setYRange(n_rows - slots - 0.4, n_rows - 0.4, padding=0)
+    set_range(plot, (0, x_max), (n_rows - slots - 0.4, n_rows - 0.4), padding=0)
     return x_max
 
 

@@ -53,7 +53,7 @@ from explorer.tab import TopicTab
 from explorer.theme import Theme
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_text, set_ticks
+from widgets.plot_panel import PlotPanel, Style, set_data, set_note, set_range, set_text, set_ticks
 from widgets.steady_label import SteadyLabel
 
 SIGMA_MIN, SIGMA_MAX = 0.002, 80.0
@@ -696,7 +696,8 @@ class SamplingTab(TopicTab):
         x_label, y_label = AXIS_LABELS[result.params["view"]]
         self.plot_panel.set_labels(self.flow_plot, x_label=x_label, y_label=y_label)
         if result.params["view"] == "scaled":
-            _set_view(self.flow_plot, result.half_width[0])
+            half = result.half_width[0]
+            set_range(self.flow_plot, (-half, half), (-half, half), padding=0.0)
         set_data(self.live_point, [result.trajectory.nfe], [max(result.metric, ZERO_SHOWN_AT)])
         self._range_quality()
         self._show_live_error(result)
@@ -731,7 +732,7 @@ class SamplingTab(TopicTab):
         self.density.setImage(result.images[frame], levels=(0.0, 1.0), autoLevels=False)
         self.density.setRect(QRectF(-reach, -reach, 2 * reach, 2 * reach))
         if result.params["view"] == "raw":
-            _set_view(self.flow_plot, h)
+            set_range(self.flow_plot, (-h, h), (-h, h), padding=0.0)
         sigma = float(trajectory.sigmas[frame])
         steps = trajectory.sigmas.size - 1
         set_text(self.frame_text, self.tr("step {frame} / {steps}   σ = {sigma}").format(
@@ -931,8 +932,7 @@ class SamplingTab(TopicTab):
         low = (drawn.min() if drawn.size else 1.0) / 2.2  # room for the note below the floor
         high = min(max(drawn.max() if drawn.size else 1.0, 10 * low), CURVE_CEILING) * 1.2
         # 5% beyond the ends: the ★ is 15 px wide, and at NFE 1 or the highest NFE it sat half outside.
-        self.quality_plot.setRange(xRange=(0.0, math.log10(top)), yRange=(math.log10(low), math.log10(high)),
-                                   padding=0.05)
+        set_range(self.quality_plot, (0.0, math.log10(top)), (math.log10(low), math.log10(high)), padding=0.05)
         known = np.concatenate(list(curves.values.values()))
         known = known[np.isfinite(known)]
         exact = known.size > 0 and not known.any()  # a point mass: every sampler lands on it, W₂ = 0
@@ -959,7 +959,7 @@ class SamplingTab(TopicTab):
         self.heat.setRect(QRectF(-0.5, -0.5, columns, rows))
         set_ticks(self.grid_plot.getAxis("bottom"), [[(j, str(s)) for j, s in enumerate(grid.steps)]])
         set_ticks(self.grid_plot.getAxis("left"), [[(i, f"{r:g}") for i, r in enumerate(grid.rhos)]])
-        self.grid_plot.setRange(xRange=(-0.5, columns - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+        set_range(self.grid_plot, (-0.5, columns - 0.5), (-0.5, rows - 0.5), padding=0)
         self.plot_panel.set_labels(self.grid_plot, title=self.tr("Skip-Tuning grid, {solver}").format(
             solver=SOLVER_SHORT[request.solver]))
         self._grid = grid
@@ -1104,13 +1104,6 @@ def _move_points(item: pg.ScatterPlotItem, xy: np.ndarray) -> None:
     item.informViewBoundsChanged()
     item.bounds = [None, None]
     item.invalidate()
-
-
-def _set_view(plot: pg.PlotItem, half_width: float) -> None:
-    """Square view centred at 0; only when it changes (a range change regenerates the axes)."""
-    if getattr(plot, "_explorer_range", None) != half_width:
-        plot._explorer_range = half_width
-        plot.setRange(xRange=(-half_width, half_width), yRange=(-half_width, half_width), padding=0.0)
 
 
 def _log_ticks(axis: pg.AxisItem, values) -> None:

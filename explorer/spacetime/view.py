@@ -26,7 +26,7 @@ from explorer.runner import Job
 from explorer.tab import TopicTab
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, set_data, set_text
+from widgets.plot_panel import PlotPanel, Style, set_data, set_range, set_text
 from widgets.steady_label import SteadyLabel
 
 EVENT_NAMES = ("A", "B", "C")
@@ -382,11 +382,11 @@ class SpacetimeTab(TopicTab):
     # ----- drawing (GUI thread) -----
     def show_result(self, r: dict[str, Any]) -> None:
         extent = r["extent"]
-        _set_view(self.minkowski, (-extent, extent), (-extent, extent))
+        set_range(self.minkowski, (-extent, extent), (-extent, extent))
         small = (-SMALL_EXTENT, SMALL_EXTENT)
-        _set_view(self.euclid, small, small, padding=0.0)
-        _set_view(self.hyper, small, small, padding=0.0)
-        _set_view(self.velocity, *VELOCITY_VIEW)
+        set_range(self.euclid, small, small, padding=0.0)
+        set_range(self.hyper, small, small, padding=0.0)
+        set_range(self.velocity, *VELOCITY_VIEW)
         for item, key in (
             (self.cone, "cone"), (self.rest_axes, "rest_axes"), (self.moving_axes, "moving_axes"),
             (self.grid_lines, "grid"), (self.simultaneity, "simultaneity"), (self.hyperbolae, "hyperbolae"),
@@ -463,7 +463,7 @@ class SpacetimeTab(TopicTab):
             home=home, traveller=float(twins.traveller_time), jump=float(twins.simultaneity_jump)
         )
         set_text(self.twin_text, text, distance * 0.25, home * 1.38)
-        _set_view(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
+        set_range(self.twins, (-0.3, distance * 1.15), (0.0, home * 1.4))
 
     def on_theme(self, theme) -> None:
         self._table_floor, self._table_longest = 0, None  # a new font: measured again
@@ -594,22 +594,6 @@ class SpacetimeTab(TopicTab):
         focus = view.get("focus", "")
         self.set_focus(focus if isinstance(focus, str) and focus in FOCUS_LAYOUTS else "")
         self.request_update()
-
-
-def _set_view(
-    plot: pg.PlotItem, x_range: tuple[float, float], y_range: tuple[float, float], padding: float = 0.02
-) -> None:
-    """Give a plot the tab's range, unless the user or a scene zoomed it (see ``PlotPanel.view_ranges``).
-
-    Only when the range changes, or something (a scene without zoom) switched the plot to automatic range, which
-    would fit the data (e.g. a slope curve reaching ±50): a range change regenerates the axes, the costliest repaint.
-    """
-    box = plot.getViewBox()
-    if PlotPanel.is_zoomed(plot):
-        return
-    if getattr(plot, "_explorer_range", None) != (x_range, y_range) or any(box.state["autoRange"]):
-        plot._explorer_range = (x_range, y_range)
-        plot.setRange(xRange=x_range, yRange=y_range, padding=padding)
 
 
 def _join(curve_sets: list[np.ndarray]) -> np.ndarray:

@@ -47,7 +47,16 @@ from explorer.topk.frame import (
 )
 from widgets.explanation import Explanation
 from widgets.play_bar import PlayBar
-from widgets.plot_panel import PlotPanel, Style, opaque_over, set_data, set_note, set_text, set_ticks
+from widgets.plot_panel import (
+    PlotPanel,
+    Style,
+    opaque_over,
+    set_data,
+    set_note,
+    set_range,
+    set_text,
+    set_ticks,
+)
 from widgets.steady_label import SteadyLabel
 
 # Variants share the colour of what they equal: the post's recursion is GradTopK, Sinkhorn converges to sigmoid.
@@ -492,7 +501,7 @@ class TopkTab(TopicTab):
                 top, bottom = max(top, float(y[finite].max())), min(bottom, float(y[finite].min()))
         set_data(self.bar_flags, x=np.array([f[0] for f in flags]), y=np.array([f[1] for f in flags]),
                  symbol=[f[2] for f in flags])
-        _set_range(self.bars_plot, (-0.6, len(shown) - 0.4), (bottom - 0.03, top + 0.1))
+        set_range(self.bars_plot, (-0.6, len(shown) - 0.4), (bottom - 0.03, top + 0.1))
         labels = [f"{frame.x[i]:.3g}" for i in shown]
         _set_ticks(self.bars_plot.getAxis("bottom"), list(zip(positions, labels)), every=_tick_stride(len(shown)))
         x_label = f"xᵢ, {frame.shown_note}" if frame.shown_note else self.tr("score xᵢ")
@@ -520,7 +529,7 @@ class TopkTab(TopicTab):
         self.components_tau.setPos(math.log10(frame.tau))
         # Near its poles the weighted scheme shoots off to ±5: those spikes leave the view rather than squash it.
         low, high = max(comp.y_range[0], COMPONENTS_FLOOR), min(comp.y_range[1], COMPONENTS_CEILING)
-        _set_range(self.components_plot, None, (low - 0.03, high + 0.05))
+        set_range(self.components_plot, None, (low - 0.03, high + 0.05))
 
     def _show_distance(self, frame: Frame) -> None:
         for method in ORDER:
@@ -546,7 +555,7 @@ class TopkTab(TopicTab):
         note = self.tr("k = n: every output is 1,\nthe hard mask itself") if frame.k == frame.n else ""
         set_note(self.error_note, note, 0.0, ERROR_FLOOR_LOG / 2)
         top = math.log10(2.0 * frame.k + 1.0)
-        _set_range(self.error_plot, None, (ERROR_FLOOR_LOG, top + 0.3))
+        set_range(self.error_plot, None, (ERROR_FLOOR_LOG, top + 0.3))
 
     def _show_threshold(self, frame: Frame) -> None:
         view = frame.threshold
@@ -565,7 +574,7 @@ class TopkTab(TopicTab):
                 set_data(marker, x=[], y=[])
         self.k_line.setPos(frame.k)
         x_range = (float(view.lambdas[0]), float(view.lambdas[-1]))
-        _set_range(self.threshold_plot, x_range, (0.0, view.y_top * 1.06))
+        set_range(self.threshold_plot, x_range, (0.0, view.y_top * 1.06))
         set_text(self.k_text, "y = k", x_range[1], float(frame.k))
         self._show_bisection_step(self.play_bar.frame)
 
@@ -603,7 +612,7 @@ class TopkTab(TopicTab):
         set_data(self.sum_hard, view.taus, np.full(len(view.taus), view.hard))
         set_data(self.sum_now, [frame.tau], [view.now])
         self.sum_tau.setPos(math.log10(frame.tau))
-        _set_range(self.sum_plot, None, view.y_range)
+        set_range(self.sum_plot, None, view.y_range)
 
     def _show_jacobian(self, frame: Frame) -> None:
         view = frame.jacobian
@@ -628,7 +637,7 @@ class TopkTab(TopicTab):
         # The square plot is narrow: fewer labels across than down.
         _set_ticks(self.jacobian_plot.getAxis("bottom"), labels, every=_tick_stride(size, 4))
         _set_ticks(self.jacobian_plot.getAxis("left"), labels, every=_tick_stride(size, 8))
-        _set_range(self.jacobian_plot, (-0.5, size - 0.5), (-0.5, size - 0.5), padding=0.0)
+        set_range(self.jacobian_plot, (-0.5, size - 0.5), (-0.5, size - 0.5), padding=0.0)
 
     def _show_simplex(self, frame: Frame) -> None:
         view = frame.simplex
@@ -641,7 +650,7 @@ class TopkTab(TopicTab):
                 set_note(label, "", 0.0, 0.0)
             note = self.tr("Drawn for n = 3\n(here n = {n}).\nTry the preset\n“Iterative soft-k-max\nexceeds 1”.")
             set_note(self.simplex_note, note.format(n=frame.n), 0.0, 0.0)
-            _set_range(self.simplex_plot, (-1.0, 1.0), (-1.0, 1.0))
+            set_range(self.simplex_plot, (-1.0, 1.0), (-1.0, 1.0))
             return
         set_note(self.simplex_note, "", 0.0, 0.0)
         set_data(self.simplex_outline, view.simplex[:, 0], view.simplex[:, 1])
@@ -680,7 +689,7 @@ class TopkTab(TopicTab):
         span = np.concatenate([view.simplex, *(p for p in view.paths.values())])
         span = span[np.isfinite(span).all(axis=1)]
         low, high = span.min(axis=0) - 0.3, span.max(axis=0) + 0.3
-        _set_range(self.simplex_plot, (float(low[0]), float(high[0])), (float(low[1]), float(high[1])))
+        set_range(self.simplex_plot, (float(low[0]), float(high[0])), (float(low[1]), float(high[1])))
 
     def on_theme(self, theme: Theme) -> None:
         self._style_colour_bar(theme)
@@ -803,16 +812,6 @@ def _set_bars(item: pg.BarGraphItem, x: np.ndarray, height: np.ndarray, width: f
     if getattr(item, "_topk_bars", None) != fingerprint:
         item._topk_bars = fingerprint
         item.setOpts(x=np.asarray(x, float), height=np.asarray(height, float), width=width)
-
-
-def _set_range(plot: pg.PlotItem, x_range, y_range, padding: float = 0.02) -> None:
-    """Set a plot's range only when it changes: a range change regenerates the axes, the costliest repaint."""
-    if getattr(plot, "_topk_range", None) != (x_range, y_range):
-        plot._topk_range = (x_range, y_range)
-        if x_range is not None:
-            plot.setXRange(*x_range, padding=padding)
-        if y_range is not None:
-            plot.setYRange(*y_range, padding=padding)
 
 
 def _sum_text(total: float, k: int) -> str:
