@@ -89,23 +89,39 @@ def save_svg(panel: PlotPanel, path: str | Path) -> Path:
 
 
 def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """Every named or unnamed curve and scatter currently plotted: (label, x, y)."""
+    """Every named or unnamed curve, scatter and bar chart currently plotted: (label, x, y) in data units."""
     series = []
     for panel_index, panel in enumerate(panels):
         for plot_index, plot in enumerate(panel.plots()):
             title = plot.titleLabel.text or f"plot {panel_index + 1}.{plot_index + 1}"
-            for item_index, item in enumerate(plot.listDataItems()):
-                if isinstance(item, pg.PlotDataItem):
-                    x, y = item.getOriginalDataset()  # getData() is log10 of the data on log axes
-                elif isinstance(item, pg.ScatterPlotItem):
-                    x, y = item.getData()
-                else:
+            for item_index, item in enumerate(plot.items):
+                values = _data_of(plot, item)
+                if values is None or values[0] is None or len(values[0]) == 0:
                     continue
-                if x is None or len(x) == 0:
-                    continue
-                name = item.name() or getattr(item, "_explorer_label", None) or f"series {item_index + 1}"
-                series.append((f"{_plain(title)} / {name}", np.asarray(x, float), np.asarray(y, float)))
+                name = getattr(item, "name", lambda: None)() or getattr(item, "_explorer_label", None)
+                label = f"{_plain(title)} / {name or f'series {item_index + 1}'}"
+                series.append((label, np.asarray(values[0], float), np.asarray(values[1], float)))
     return series
+
+
+def _data_of(plot: pg.PlotItem, item):
+    """An item's (x, y) in data units, or None for an item that plots no data (lines, texts, images)."""
+    if isinstance(item, pg.PlotDataItem):
+        return item.getOriginalDataset()  # getData() is log10 of the data on log axes
+    if isinstance(item, pg.ScatterPlotItem):
+        x, y = item.getData()  # in view units: on a log axis, log10 of the data (abc's race markers were)
+        return _unlogged(plot, "bottom", x), _unlogged(plot, "left", y)
+    if isinstance(item, pg.BarGraphItem):
+        opts = item.opts
+        if opts.get("x0") is not None and opts.get("y") is not None:  # horizontal bars from x0: lengths at rows
+            return np.broadcast_to(opts["width"], np.shape(opts["y"])), opts["y"]
+        if opts.get("x") is not None and opts.get("height") is not None:
+            return opts["x"], np.broadcast_to(opts["height"], np.shape(opts["x"]))
+    return None
+
+
+def _unlogged(plot: pg.PlotItem, side: str, values):
+    return None if values is None else (10.0 ** np.asarray(values, float) if plot.getAxis(side).logMode else values)
 
 
 def save_csv(panels: list[PlotPanel], path: str | Path) -> Path:

@@ -3,6 +3,8 @@
 import json
 import re
 
+import numpy as np
+import pytest
 from helpers import isolated_env
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -175,8 +177,44 @@ def test_csv_holds_data_values_on_log_axes(qtbot, app, tmp_path):
     curve = panel.curve(plot, name="curve")
     curve.setData([1.0, 10.0, 100.0], [1e-3, 1e-2, 1e-1])
     assert isinstance(curve, pg.PlotDataItem)
-    (_, x, y), = export.plotted_series([panel])
+    # A marker is placed in the view's units, log10 on a log axis: abc's race markers were exported so (2.11 for
+    # N = 130).
+    marker = panel.scatter(plot, label="marker")
+    marker.setData([np.log10(130.0)], [np.log10(3.0)])
+    (_, x, y), (_, marker_x, marker_y) = export.plotted_series([panel])
     assert list(x) == [1.0, 10.0, 100.0] and list(y) == [1e-3, 1e-2, 1e-1]
+    assert marker_x == pytest.approx([130.0]) and marker_y == pytest.approx([3.0])
+
+
+def test_csv_holds_bar_charts_upright_and_sideways(qtbot, app):
+    """Top-k's outputs and healing's probabilities are bars: the CSV left them out."""
+    from explorer import export
+    from explorer.theme import LIGHT
+    from widgets.plot_panel import PlotPanel
+
+    panel = PlotPanel(LIGHT)
+    qtbot.addWidget(panel)
+    plot = panel.add_plot(0, 0, "bars")
+    upright = panel.bars(plot, label="upright")
+    upright.setOpts(x=np.array([0.0, 1.0]), height=np.array([0.7, 0.3]))
+    sideways = panel.bars(plot, name="sideways")
+    sideways.setOpts(x0=np.zeros(2), y=np.array([2.0, 3.0]), width=np.array([26.4, 20.4]), height=0.4)
+    assert [(label, list(x), list(y)) for label, x, y in export.plotted_series([panel])] == [
+        ("bars / upright", [0.0, 1.0], [0.7, 0.3]), ("bars / sideways", [26.4, 20.4], [2.0, 3.0])]
+
+
+@pytest.mark.parametrize("topic_id", ["topk", "abc", "healing"])
+def test_exported_data_names_every_series(qtbot, app, topic_id):
+    """A CSV column of "series 7" says nothing (sampling's and spacetime's own tests check theirs)."""
+    from helpers import open_tab
+
+    from explorer import export
+    from explorer.registry import topic
+
+    tab = open_tab(qtbot, topic(topic_id).tab_class())
+    labels = [label for label, _, _ in export.plotted_series(tab.plot_panels())]
+    assert labels and not [label for label in labels if "/ series " in label]
+    tab.shutdown()
 
 
 def test_every_command_has_its_own_shortcut_and_f1_lists_them_all(window, qtbot):

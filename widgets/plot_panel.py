@@ -507,8 +507,12 @@ class PlotPanel(pg.GraphicsLayoutWidget):
         plot.addItem(item, ignoreBounds=True)
         return self._remember(item, style)
 
-    def bars(self, plot: pg.PlotItem, style: Style = Style(), width: float = 0.8, name: str | None = None):
+    def bars(
+        self, plot: pg.PlotItem, style: Style = Style(), width: float = 0.8, name: str | None = None,
+        label: str | None = None,
+    ):
         item = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=width, name=name)
+        item._explorer_label = label or name
         self._add_named(plot, item, name)
         return self._remember(item, style)
 

@@ -628,7 +628,8 @@ class AbcTab(TopicTab):
         self.land_level_naive = panel.curve(plot, Style("c1", 1.6, dash=True), self.tr("S = S(naive) level"))
         self.land_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9,
                                              name=self.tr("candidates"))
-        self.land_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
+        self.land_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15,
+                                         label="latest candidate")
         self.land_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=14, symbol="o",
                                         name=self.tr("naive ⌊√N⌋"))
         self.land_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=20, symbol="star",
@@ -642,17 +643,18 @@ class AbcTab(TopicTab):
         plot = self.saw_plot = panel.add_plot(0, 1, self.tr("S(a) − S*, b = ⌊N/a⌋ (shaded: Algorithm 1)"), "a",
                                               "S − S*", legend="below")
         plot.showAxis("top")
-        self.saw_band_top = panel.curve(plot, Style("c0", 0))
-        self.saw_band_bottom = panel.curve(plot, Style("c0", 0))
+        self.saw_band_top = panel.curve(plot, Style("c0", 0), label="Algorithm 1 window, top")
+        self.saw_band_bottom = panel.curve(plot, Style("c0", 0), label="Algorithm 1 window, bottom")
         self.saw_band = panel.fill_between(plot, self.saw_band_top, self.saw_band_bottom,
                                            Style("c0", fill="c0", fill_alpha=28))
         self.saw_upper = panel.curve(plot, Style("muted", 1.0, dash=True), self.tr("envelopes"))
-        self.saw_lower = panel.curve(plot, Style("muted", 1.0, dash=True))
+        self.saw_lower = panel.curve(plot, Style("muted", 1.0, dash=True), label="lower envelope")
         self.saw_curve = panel.curve(plot, Style("foreground", 1.0), "S(a)", symbol="o", symbolSize=5)
-        self.saw_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9)
-        self.saw_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=14)
-        self.saw_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12)
-        self.saw_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        self.saw_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9, label="candidates")
+        self.saw_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=14, label="latest candidate")
+        self.saw_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12, label="naive")
+        self.saw_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star",
+                                        label="optima")
         self.saw_lines = [panel.line(plot, 0.0, 90, Style("c0", 1.2, dash=True)) for _ in range(2)]
         self.saw_note = panel.text(plot, "muted", anchor=(0, 0))
 
@@ -678,10 +680,11 @@ class AbcTab(TopicTab):
         self.pq_image, self.pq_bar = self._heat(panel, plot)
         self.pq_hyperbola = panel.curve(plot, Style("foreground", 1.6), "q² = p² − 4N")
         self.pq_qmin = panel.scatter(plot, Style("foreground"), size=5, symbol="s", name=self.tr("best q per p"))
-        self.pq_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9)
-        self.pq_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
-        self.pq_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12)
-        self.pq_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        self.pq_candidates = panel.scatter(plot, Style("background", symbol_color="c0"), size=9, label="candidates")
+        self.pq_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15, label="latest candidate")
+        self.pq_naive = panel.scatter(plot, Style("c1", symbol_color="foreground"), size=12, label="naive")
+        self.pq_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star",
+                                       label="optima")
         plot.showAxis("top")
         self.pq_lines = _marker_lines(panel, plot)
         self.pq_note = panel.text(plot, "muted", anchor=(0, 0))
@@ -691,9 +694,11 @@ class AbcTab(TopicTab):
         self.col_floor = panel.curve(plot, Style("c2", 1.2), "S ≥ p")
         self.col_even = panel.scatter(plot, Style("muted"), size=6, name=self.tr("p even (x integer)"))
         self.col_odd = panel.scatter(plot, Style("muted"), size=7, symbol="t", name=self.tr("p odd"))
-        self.col_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10, symbol="o")
-        self.col_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
-        self.col_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        self.col_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10, symbol="o",
+                                            label="best S per examined column")
+        self.col_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15, label="latest column")
+        self.col_optima = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star",
+                                        label="optima")
         plot.showAxis("top")
         self.col_lines = _marker_lines(panel, plot)
         self.col_note = panel.text(plot, "muted", anchor=(0, 0))
@@ -701,15 +706,17 @@ class AbcTab(TopicTab):
         plot = self.xy_plot = panel.add_plot(1, 0, self.tr("(x, y) lattices: a = x − y, b = x + y"), "x", "y",
                                              legend="below")
         self.xy_hyperbola = panel.curve(plot, Style("foreground", 1.4), "y² = x² − N")
-        self.xy_window_edges = [panel.curve(plot, Style("c4", 0)) for _ in range(2)]
+        self.xy_window_edges = [panel.curve(plot, Style("c4", 0), label=f"window, {edge}")
+                                for edge in ("top", "bottom")]
         panel.fill_between(plot, *self.xy_window_edges, Style("c4", fill="c4", fill_alpha=25))
         self.xy_int = panel.scatter(plot, Style("muted"), size=6, name=self.tr("x integer"))
         self.xy_half = panel.scatter(plot, Style("muted"), size=7, symbol="t", name=self.tr("x half-integer"))
         self.xy_step2 = panel.scatter(plot, Style("background", symbol_color="foreground"), size=10, symbol="d",
                                       name=self.tr("step 2 points"))
-        self.xy_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10)
-        self.xy_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15)
-        self.xy_optimum = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star")
+        self.xy_candidates = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=10, label="candidates")
+        self.xy_latest = panel.scatter(plot, Style("c0", symbol_color="foreground"), size=15, label="latest candidate")
+        self.xy_optimum = panel.scatter(plot, Style("c2", symbol_color="foreground"), size=18, symbol="star",
+                                         label="optimum")
         self.xy_note = panel.text(plot, "muted", anchor=(0, 0))
 
         self.pq_trace = self._build_trace(panel, 1, 1)
@@ -719,7 +726,7 @@ class AbcTab(TopicTab):
         panel = self.range_panel = PlotPanel(self.theme)
         plot = self.range_plot = panel.add_plot(0, 0, self.tr("S*(N) − 2√N over a range of N"), "N", "S* − 2√N",
                                                 colspan=2, legend=(-6, 6))
-        self.band_low = panel.curve(plot, Style("c4", 1.0))
+        self.band_low = panel.curve(plot, Style("c4", 1.0), label="lower bound ⌈2√N⌉")
         self.band_high = panel.curve(plot, Style("c4", 1.0), self.tr("bounds ⌈2√N⌉ and 2 + √(1 + 4√N)"))
         self.band = panel.fill_between(plot, self.band_high, self.band_low, Style("c4", fill="c4", fill_alpha=40))
         self.range_curve = panel.curve(plot, Style("c0", 1.0), "S* − 2√N")
@@ -727,7 +734,7 @@ class AbcTab(TopicTab):
         self.range_text = panel.text(plot, "foreground", anchor=(0, 0))
         plot = self.naive_plot = panel.add_plot(1, 0, self.tr("Naive rule's excess S(naive) − S*"), "N",
                                                 "S(naive) − S*")
-        self.naive_curve = panel.curve(plot, Style("c1", 1.0))
+        self.naive_curve = panel.curve(plot, Style("c1", 1.0), label="naive excess")
         self.naive_now = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
         self.naive_text = panel.text(plot, "foreground", anchor=(0, 0))
         for curve in (self.range_curve, self.naive_curve, self.band_low, self.band_high):
@@ -737,11 +744,12 @@ class AbcTab(TopicTab):
         plot = self.race_plot = panel.add_plot(1, 1, self.tr("Candidates examined: the race"), "N",
                                                self.tr("candidates", "axis: how many"), log_x=True, log_y=True,
                                                legend=(6, 6))
-        self.race_refs = [panel.curve(plot, Style("muted", 1.0, dash=True)) for _ in RACE_CURVES]
+        self.race_refs = [panel.curve(plot, Style("muted", 1.0, dash=True), label=name) for name, _ in RACE_CURVES]
         self.race_ref_texts = [panel.text(plot, "muted", anchor=(1, 1)) for _ in RACE_CURVES]
         self.race_curves = {key: panel.curve(plot, Style(role, 2.0), self.tr(label), symbol="o", symbolSize=5)
                             for key, label, role in RACE_METHODS}
-        self.race_now = {key: panel.scatter(plot, Style(role, symbol_color="foreground"), size=12, symbol="star")
+        self.race_now = {key: panel.scatter(plot, Style(role, symbol_color="foreground"), size=12, symbol="star",
+                                       label=f"{key} at this N")
                          for key, _, role in RACE_METHODS}
         self.race_line = panel.line(plot, 0.0, 90, Style("foreground", 1.0, dash=True))
         self.range_busy = panel.text(self.range_plot, "muted", anchor=(0.5, 0.5))

@@ -383,7 +383,8 @@ class HealingTab(TopicTab):
             )
         }
         self.selected_ring = panel.scatter(
-            self.compression_plot, Style("background", alpha=0, symbol_color="foreground"), size=22
+            self.compression_plot, Style("background", alpha=0, symbol_color="foreground"), size=22,
+            label="selected tokeniser",
         )
         panel.ci.layout.setColumnStretchFactor(0, 4)
         panel.ci.layout.setColumnStretchFactor(1, 4)

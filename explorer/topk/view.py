@@ -320,11 +320,13 @@ class TopkTab(TopicTab):
 
     def _build_bars(self, panel: PlotPanel) -> None:
         plot = self.bars_plot
-        self.hard_bars = panel.bars(plot, Style("muted", alpha=55), width=0.94)
-        self.method_bars = {m: panel.bars(plot, Style(METHOD_ROLES[m], alpha=_alpha(m))) for m in ORDER}
+        # Exported (CSV) at their positions: entry i of the shown ranks at i, each method's bar beside it.
+        self.hard_bars = panel.bars(plot, Style("muted", alpha=55), width=0.94, label="hard mask")
+        self.method_bars = {m: panel.bars(plot, Style(METHOD_ROLES[m], alpha=_alpha(m)), label=SHORT_LABELS[m])
+                            for m in ORDER}
         self.bars_one = panel.line(plot, 1.0, angle=0)
         # Entries outside [0, 1] (and NaN) are flagged with a warning marker at the bar's end.
-        self.bar_flags = panel.scatter(plot, Style("warning"), size=11)
+        self.bar_flags = panel.scatter(plot, Style("warning"), size=11, label="outside [0, 1]")
 
     def _build_components(self, panel: PlotPanel) -> None:
         plot = self.components_plot
@@ -357,8 +359,8 @@ class TopkTab(TopicTab):
 
     def _build_threshold(self, panel: PlotPanel) -> None:
         plot = self.threshold_plot
-        self.bracket_top = panel.curve(plot, Style("accent", 0))
-        self.bracket_bottom = panel.curve(plot, Style("accent", 0))
+        self.bracket_top = panel.curve(plot, Style("accent", 0), label="bracket, top")
+        self.bracket_bottom = panel.curve(plot, Style("accent", 0), label="bracket, bottom")
         self.bracket_fill = panel.fill_between(plot, self.bracket_top, self.bracket_bottom,
                                                Style("accent", fill_alpha=35))
         self.bracket_edges = panel.curve(plot, Style("accent", 1.2), label="bisection bracket", connect="finite")
