@@ -20,8 +20,8 @@
         <translation>τ = 1 时的光滑近似</translation>
     </message>
     <message>
-        <source>At τ = 1 each construction gives a smooth vector with Σ = 2 (key above). GradTopK gives exactly σ(2) to 4 and σ(−2) to 1; the sigmoid threshold sits at λ = 2.5.</source>
-        <translation>τ = 1 时，每种构造都给出一个光滑的向量，且 Σ = 2（见上方图例）。GradTopK 给 4 的恰为 σ(2)，给 1 的恰为 σ(−2)；Sigmoid 阈值位于 λ = 2.5。</translation>
+        <source>At τ = 1 each construction gives a vector with Σ = 2 (key above), smooth but for clip, which is already the hard mask: the gap Δ is 1, and clip is exact once τ ≤ Δ. GradTopK gives exactly σ(2) to 4 and σ(−2) to 1; the sigmoid threshold sits at λ = 2.5.</source>
+        <translation>τ = 1 时，每种构造都给出一个 Σ = 2 的向量（见上方图例），除 clip 外都是光滑的：间隔 Δ 为 1，而 τ ≤ Δ 时 clip 已恰为硬掩码。GradTopK 给 4 的恰为 σ(2)，给 1 的恰为 σ(−2)；Sigmoid 阈值位于 λ = 2.5。</translation>
     </message>
     <message>
         <source>Cooling τ towards the hard mask</source>
