@@ -341,7 +341,7 @@ class SpacetimeTab(TopicTab):
         out["kinds"] = [str(kind) for kind in st.classify(events)]
 
         angle, angle2 = params["angle"], params["angle2"]
-        extent_small = SMALL_EXTENT
+        extent_small = 2 * SMALL_EXTENT  # drawn past the view: focused, the square plots are wider than tall
         rgrid = st.rotated_grid(angle, extent_small, 0.5)
         out["euclid_grid"] = st.polyline(np.concatenate([rgrid.x_lines, rgrid.y_lines]))
         out["euclid_axes"] = st.polyline(st.rotated_axes(angle, extent_small))
