@@ -60,8 +60,8 @@
         <translation>训练端的对策</translation>
     </message>
     <message>
-        <source>Post 9768: segment training text at random. Bottom right: at α = 0.2 one draw in five splits 白云机场 into 白云 / 机场, so the random-seg. LM learns 白云 → 机场 and needs no healing.</source>
-        <translation>文章 9768：训练时随机分词。右下：α = 0.2 时，约五次抽样中有一次把 白云机场 切成 白云 / 机场，于是随机分词 LM 学到 白云 → 机场，无需修复。</translation>
+        <source>Post 9768: segment training text at random. Bottom right: at α = 0.2 one draw in five splits 白云机场 into 白云 / 机场, so the random-seg. LM learns 白云 → 机场 and needs no healing (its row in scenes 2–4 went on from 广州的白云 to 机场).</source>
+        <translation>文章 9768：训练时随机分词。右下：α = 0.2 时，约五次抽样中有一次把 白云机场 切成 白云 / 机场，于是随机分词 LM 学到 白云 → 机场，无需修复（第 2–4 幕中它的那一行由 广州的白云 接上了 机场）。</translation>
     </message>
 </context>
 </TS>
