@@ -95,7 +95,7 @@ def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.nd
         for plot_index, plot in enumerate(panel.plots()):
             title = plot.titleLabel.text or f"plot {panel_index + 1}.{plot_index + 1}"
             for item_index, item in enumerate(plot.items):
-                values = _data_of(plot, item)
+                values = _data_of(plot, item) if item.isVisible() else None  # a layer switched off is not plotted
                 if values is None or values[0] is None or len(values[0]) == 0:
                     continue
                 name = getattr(item, "name", lambda: None)() or getattr(item, "_explorer_label", None)
