@@ -548,3 +548,15 @@ def test_the_search_trace_s_last_marker_is_whole(qtbot, tab):
     last = view.mapViewToScene(QPointF(float(x[-1]), float(y[-1])))
     room = values.opts["symbolSize"] / 2
     assert view.sceneBoundingRect().right() - last.x() >= room
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_a_search_whose_answer_is_a_equals_b_equals_zero_is_not_called_a_failure(qtbot, tab, n):
+    """For N <= 3 the optimum (0, 0, N) is no (a, b) candidate: the trace's best stayed above S*, and its title said
+    "best S* + 1 ✗" while the badge (rightly) said the search found S*."""
+    tab.set_params({"N": n, "algorithm": "search_xy"})
+    settle(qtbot, tab)
+    tab.play_bar.set_frame(tab.play_bar.frame_count - 1)
+    title = tab.ab_trace["plot"].titleLabel.text
+    assert brute(n) == (n, [(0, 0, n)])  # the only optimum
+    assert "S* at a = b = 0" in title and "✗" not in title

@@ -459,6 +459,10 @@
         <translation>当前最优 S* + {excess}</translation>
     </message>
     <message>
+        <source>S* at a = b = 0, past the candidates</source>
+        <translation>S* 在 a = b = 0 处，不在候选之中</translation>
+    </message>
+    <message>
         <source>{shown} / {total}, {state}</source>
         <translation>{shown} / {total}，{state}</translation>
     </message>

@@ -1165,7 +1165,11 @@ class AbcTab(TopicTab):
         best = int(trace.exact_best[n - 1])
         state = self.tr("found S*") if best == 0 else self.tr("best S* + {excess}").format(excess=group(best))
         if n == len(trace.excess) and best > 0:
-            state += " ✗"  # the search ended without the optimum
+            if trace.search.triple == (0, 0, trace.search.N):
+                # N <= 3: the answer (0, 0, N) is no (a, b) candidate, and it is S* (a ✗ here read as a failure).
+                state = self.tr("S* at a = b = 0, past the candidates")
+            else:
+                state += " ✗"  # the search ended without the optimum
         return self.tr("{shown} / {total}, {state}").format(shown=group(n), total=group(len(trace.excess)),
                                                             state=state)
 
