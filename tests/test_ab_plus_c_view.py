@@ -560,3 +560,14 @@ def test_a_search_whose_answer_is_a_equals_b_equals_zero_is_not_called_a_failure
     title = tab.ab_trace["plot"].titleLabel.text
     assert brute(n) == (n, [(0, 0, n)])  # the only optimum
     assert "S* at a = b = 0" in title and "✗" not in title
+
+
+def test_the_naive_level_at_n_2_is_the_pair_of_lines_through_the_naive_point():
+    """At N = 2 the naive S = 3 makes (a − 1)(b − 1) = 0: two lines, a = 1 and b = 1, which were not drawn."""
+    land = ab.landscape(2, half_width=6)
+    curve = level_curve(2, 3, land.a, land.b, land.a0, land.b0)
+    drawn = curve[np.isfinite(curve).all(axis=1)]
+    a, b = drawn[:, 0] + land.a0, drawn[:, 1] + land.b0
+    assert len(drawn) == 4 and np.all((a - 1) * (b - 1) == 0)
+    assert {tuple(v) for v in zip(a[:2], b[:2])} <= {(1.0, y) for y in b[:2]}  # first the line a = 1 ...
+    assert np.all(b[2:] == 1.0)  # ... then b = 1

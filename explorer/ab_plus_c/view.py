@@ -294,7 +294,14 @@ def level_curve(N: int, s: int, a_range: np.ndarray, b_range: np.ndarray, a0: in
     k = N + 1 - s
     a_lo, a_hi = a0 + round(a_range[0]), a0 + round(a_range[-1])
     b_lo, b_hi = b_range[0] - 0.5, b_range[-1] + 0.5
-    if k <= 0 or a_hi <= 1:
+    if k == 0:  # (a − 1)(b − 1) = 0, the lines a = 1 and b = 1 (N = 2's naive S), NaN between them
+        lines = []
+        if a_lo <= 1 <= a_hi:
+            lines += [(1 - a0, b_lo), (1 - a0, b_hi), (np.nan, np.nan)]
+        if b_lo <= 1 - b0 <= b_hi:
+            lines += [(a_lo - a0, 1 - b0), (a_hi - a0, 1 - b0)]
+        return np.array(lines, dtype=np.float64).reshape(-1, 2)
+    if k < 0 or a_hi <= 1:
         return np.empty((0, 2))
     a_lo = max(a_lo, 1)
     points = []
@@ -872,7 +879,7 @@ class AbcTab(TopicTab):
         set_data(self.land_stairs, a[keep], stairs[keep])
         levels = r["levels"] + [np.empty((0, 2))] * (2 - len(r["levels"]))
         for item, points in zip((self.land_level_opt, self.land_level_naive), levels):
-            set_data(item, points[:, 0], points[:, 1])
+            set_data(item, points[:, 0], points[:, 1], connect="finite")
         naive = r["naive"].triple
         nx, ny = float(naive[0] - land.a0), float(naive[1] - land.b0)
         set_data(self.land_naive, x=[nx], y=[ny])
