@@ -215,6 +215,14 @@ class TopicTab(QWidget):
             ranges=tuple(ranges) if any(r is not None for r in ranges) else (),
         )
 
+    def handed_over(self) -> object:
+        """What the tab rebuilt in this one's place (a language switch) is to take over beyond the scene: nothing
+        here. See :meth:`take_over`."""
+        return None
+
+    def take_over(self, handed: object) -> None:
+        """Take over what the tab this one replaces handed over (before its scene is applied)."""
+
     def apply_scene(self, scene: TabState) -> None:
         """Show a validated scene (see :mod:`explorer.state`); its title and caption are the window's business."""
         self.set_params(scene.params)

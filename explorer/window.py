@@ -56,6 +56,7 @@ class _Page(QWidget):
         self.topic = topic
         self.tab: TopicTab | None = None
         self.pending_scene: TabState | None = None  # applied when the tab is next built (after a language switch)
+        self.handed_over: object = None  # what the tab rebuilt after a language switch takes over (TopicTab.take_over)
         self._layout = QStackedLayout(self)
 
 
@@ -167,8 +168,9 @@ class MainWindow(QMainWindow):
             page.tab.message.connect(self._on_message)
             page._layout.addWidget(page.tab)
             if page.pending_scene is not None:
+                page.tab.take_over(page.handed_over)
                 page.tab.apply_scene(page.pending_scene)
-                page.pending_scene = None
+                page.pending_scene = page.handed_over = None
             self._set_aside.start()
         return page.tab
 
@@ -263,6 +265,7 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             if page.tab is not None:
                 page.pending_scene = page.tab.scene()
+                page.handed_over = page.tab.handed_over()
                 page.tab.shutdown()
                 page._layout.removeWidget(page.tab)
                 page.tab.deleteLater()

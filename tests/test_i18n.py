@@ -113,3 +113,31 @@ def test_default_language_follows_the_system_locale():
         env = {**isolated_env(), "LANG": lang, "LC_ALL": "", "LANGUAGE": ""}
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
         assert out.stdout.strip() == expected, out.stderr
+
+
+def test_a_language_switch_keeps_networks_retrained_this_session_and_says_if_it_stopped_a_training(qtbot, app):
+    """The rebuilt sampling tab went back to the shipped weights, and dropped a running training, without a word."""
+    from explorer.window import MainWindow
+
+    window = MainWindow(language="en")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        tab = window.select("sampling")
+        tab.train_steps.setValue(10)
+        tab.train_again()
+        qtbot.waitUntil(lambda: not tab.trainer.busy and "Retrained" in tab.network_status.text(), timeout=60_000)
+        window.set_language("zh")
+        rebuilt = window.current_tab()
+        assert rebuilt is not tab and rebuilt._networks.keys() == tab._networks.keys() == {"ring8"}
+        assert rebuilt.network_status.text() == i18n.translate(
+            "SamplingTab", "Retrained this session: {steps} steps, final loss {loss}.").format(
+            steps=10, loss=f"{tab._networks['ring8'].final_loss:.3f}")
+        rebuilt.train_steps.setValue(20000)
+        rebuilt.train_again()
+        window.set_language("en")
+        assert window.current_tab().network_status.text() == (
+            "The language switch stopped the training; press Train again.")
+    finally:
+        window.close()
+        i18n.install(app, "en")

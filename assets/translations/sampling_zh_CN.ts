@@ -520,6 +520,10 @@
         <translation>本次会话重新训练：{steps} 步，最终损失 {loss}。</translation>
     </message>
     <message>
+        <source>The language switch stopped the training; press Train again.</source>
+        <translation>切换语言中断了训练；请再按“重新训练”。</translation>
+    </message>
+    <message>
         <source>W₂ ÷ W₂ at ρ = 1</source>
         <translation>W₂ ÷ ρ = 1 时的 W₂</translation>
     </message>

@@ -492,6 +492,7 @@ class SamplingTab(TopicTab):
         self._at_last_frame = True
         self._networks: dict[str, TrainedNetwork] = {}  # retrained this session, by preset
         self._network_versions: dict[str, int] = {}
+        self._training_interrupted = False  # by a language switch, which rebuilt the tab (see take_over)
         self._requested: dict[str, Any] = {"curves": None, "skip": None}
         self._shown_curves = None  # the quality curves drawn last (their range also takes the current run)
         self._shown_keys: dict[str, tuple | None] = {"curves": None, "skip": None}
@@ -1000,6 +1001,7 @@ class SamplingTab(TopicTab):
     # ----- training (third runner) -----
     @Slot()
     def train_again(self) -> None:
+        self._training_interrupted = False
         self.trainer.submit(train_job, self._values["preset"], self.train_steps.value(), self._values["seed"])
         self.train_button.setEnabled(False)
         self.train_cancel_button.setEnabled(True)
@@ -1040,6 +1042,9 @@ class SamplingTab(TopicTab):
     def _show_network_source(self) -> None:
         if self.trainer.busy:
             return  # the label shows the training progress
+        if self._training_interrupted:
+            self.network_status.setText(self.tr("The language switch stopped the training; press Train again."))
+            return
         network = self._networks.get(self._values["preset"])
         if network is None:
             self.network_status.setText(self.tr("Shipped weights (3000 training steps)."))
@@ -1048,6 +1053,19 @@ class SamplingTab(TopicTab):
                 steps=network.steps, loss=f"{network.final_loss:.3f}"))
 
     # ----- tab plumbing -----
+    def handed_over(self) -> object:
+        """Networks retrained this session, and whether a training was running: a language switch rebuilt the tab,
+        which went back to the shipped weights without a word."""
+        return dict(self._networks), dict(self._network_versions), self.trainer.busy
+
+    def take_over(self, handed: object) -> None:
+        if handed is None:
+            return
+        networks, versions, self._training_interrupted = handed
+        self._networks.update(networks)
+        self._network_versions.update(versions)
+        self._show_network_source()
+
     def view_state(self) -> dict[str, Any]:
         """The animation frame, and whether the ρ × steps grid is (being) measured for the current parameters:
         a saved scene then shows that grid again instead of a stale one."""
