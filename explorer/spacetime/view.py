@@ -328,7 +328,6 @@ class SpacetimeTab(TopicTab):
         ticks = st.calibration_ticks(beta, TICKS)
         tick_points = np.concatenate([ticks.t_axis, ticks.x_axis])
         out["ticks"] = tick_points[(np.abs(tick_points) <= extent).all(axis=1)]
-        out["unit_ticks"] = (ticks.t_axis[TICKS + 1], ticks.x_axis[TICKS + 1])
         if params["hyperbolae"]:
             curves = [st.hyperbola(s2, extent) for s2 in st.interval(events)]
             curves += [st.hyperbola(1.0, extent), st.hyperbola(-1.0, extent)]
@@ -400,7 +399,6 @@ class SpacetimeTab(TopicTab):
             _set_xy(item, r[key])
         self.diagram_panel.set_listed(self.hyperbolae, r["hyperbolae"].size > 0)  # switched off: not in the legend
         set_data(self.ticks, x=r["ticks"][:, 1], y=r["ticks"][:, 0])
-        t_unit, x_unit = r["unit_ticks"]
         set_text(self.axis_labels[0], "t′", *_clip_label(r["moving_axes"], first=True))
         set_text(self.axis_labels[1], "x′", *_clip_label(r["moving_axes"], first=False))
         events = r["events"]
