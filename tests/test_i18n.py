@@ -82,29 +82,34 @@ def test_unknown_language_is_refused():
         i18n.parse_language("fr")
 
 
-def test_window_switches_language_and_keeps_each_tab_scene(qtbot, app):
+@pytest.fixture
+def english_window(qtbot, app):
+    """A main window in English, closed and the app back in English afterwards."""
     from explorer.window import MainWindow
 
     window = MainWindow(language="en")
     qtbot.addWidget(window)
     window.show()
-    try:
-        tab = window.select("spacetime")
-        tab.set_params({"beta": -0.42})
-        titles = [menu.title() for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))]
-        assert "&File" in titles
-        window.set_language("zh")
-        assert window.tabs.tabText(window.tabs.currentIndex()) == i18n.translate("Topic", "Spacetime symmetry")
-        assert window.menu_actions()[0].text().startswith("打开")
-        rebuilt = window.current_tab()
-        assert rebuilt is not tab and rebuilt.params()["beta"] == -0.42
-        assert rebuilt.reset_button.text() == "重置"
-        window.set_language("en")
-        assert window.current_tab().params()["beta"] == -0.42
-        assert window.current_tab().reset_button.text() == "Reset"
-    finally:
-        window.close()
-        i18n.install(app, "en")
+    yield window
+    window.close()
+    i18n.install(app, "en")
+
+
+def test_window_switches_language_and_keeps_each_tab_scene(english_window):
+    window = english_window
+    tab = window.select("spacetime")
+    tab.set_params({"beta": -0.42})
+    titles = [menu.title() for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))]
+    assert "&File" in titles
+    window.set_language("zh")
+    assert window.tabs.tabText(window.tabs.currentIndex()) == i18n.translate("Topic", "Spacetime symmetry")
+    assert window.menu_actions()[0].text().startswith("打开")
+    rebuilt = window.current_tab()
+    assert rebuilt is not tab and rebuilt.params()["beta"] == -0.42
+    assert rebuilt.reset_button.text() == "重置"
+    window.set_language("en")
+    assert window.current_tab().params()["beta"] == -0.42
+    assert window.current_tab().reset_button.text() == "Reset"
 
 
 def test_default_language_follows_the_system_locale():
@@ -115,29 +120,21 @@ def test_default_language_follows_the_system_locale():
         assert out.stdout.strip() == expected, out.stderr
 
 
-def test_a_language_switch_keeps_networks_retrained_this_session_and_says_if_it_stopped_a_training(qtbot, app):
+def test_a_language_switch_keeps_networks_retrained_this_session_and_says_if_it_stopped_a_training(qtbot,
+                                                                                                   english_window):
     """The rebuilt sampling tab went back to the shipped weights, and dropped a running training, without a word."""
-    from explorer.window import MainWindow
-
-    window = MainWindow(language="en")
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        tab = window.select("sampling")
-        tab.train_steps.setValue(10)
-        tab.train_again()
-        qtbot.waitUntil(lambda: not tab.trainer.busy and "Retrained" in tab.network_status.text(), timeout=60_000)
-        window.set_language("zh")
-        rebuilt = window.current_tab()
-        assert rebuilt is not tab and rebuilt._networks.keys() == tab._networks.keys() == {"ring8"}
-        assert rebuilt.network_status.text() == i18n.translate(
-            "SamplingTab", "Retrained this session: {steps} steps, final loss {loss}.").format(
-            steps=10, loss=f"{tab._networks['ring8'].final_loss:.3f}")
-        rebuilt.train_steps.setValue(20000)
-        rebuilt.train_again()
-        window.set_language("en")
-        assert window.current_tab().network_status.text() == (
-            "The language switch stopped the training; press Train again.")
-    finally:
-        window.close()
-        i18n.install(app, "en")
+    window = english_window
+    tab = window.select("sampling")
+    tab.train_steps.setValue(10)
+    tab.train_again()
+    qtbot.waitUntil(lambda: not tab.trainer.busy and "Retrained" in tab.network_status.text(), timeout=60_000)
+    window.set_language("zh")
+    rebuilt = window.current_tab()
+    assert rebuilt is not tab and rebuilt._networks.keys() == tab._networks.keys() == {"ring8"}
+    assert rebuilt.network_status.text() == i18n.translate(
+        "SamplingTab", "Retrained this session: {steps} steps, final loss {loss}.").format(
+        steps=10, loss=f"{tab._networks['ring8'].final_loss:.3f}")
+    rebuilt.train_steps.setValue(20000)
+    rebuilt.train_again()
+    window.set_language("en")
+    assert window.current_tab().network_status.text() == "The language switch stopped the training; press Train again."
