@@ -74,9 +74,33 @@ def test_a_zoom_survives_new_results_and_a_scene_restores_it(qtbot, app, topic_i
     fresh.show()
     settle(qtbot, fresh)
     assert_shows(fresh.plot_panels()[number].plots()[0].getViewBox().viewRange(), zoom, zoomed)
-    tab.reset()  # Ctrl+R: the tab's own range again (with a cached range and no check, Top-k's stayed automatic)
+    tab.reset()  # Ctrl+R: the tab's own range again, on both axes (Top-k's τ axes stayed zoomed, then automatic)
     settle(qtbot, tab)
     # (an aspect-locked plot's other side follows its size, which the readouts' lines change a little)
     assert box.viewRange() == [pytest.approx((x0, x1), rel=0.05, abs=1e-9), pytest.approx((y0, y1), rel=0.05, abs=1e-9)]
     for widget in (tab, fresh):
         widget.shutdown()
+
+
+def test_reset_gives_back_an_axis_the_tab_ranged_once_and_the_scene_left_alone(qtbot, app):
+    """Top-k's τ sweeps had their τ axis set once, when built: after a zoom, Reset (or a scene without zoom) left
+    that axis zoomed, since the tab's later ranges named only y."""
+    import math
+
+    from helpers import open_tab, settle
+
+    from explorer.topk.view import TAU_MAX, TAU_MIN, TopkTab
+
+    tab = open_tab(qtbot, TopkTab)
+    panel, plot = tab.plot_panel, tab.components_plot
+    index = panel.plots().index(plot)
+    shown = plot.getViewBox().viewRange()
+    zoom = ((-1.5, 1.5), tuple(shown[1]))
+    panel.set_view_ranges([zoom if i == index else None for i in range(len(panel.plots()))])
+    assert plot.getViewBox().viewRange()[0] == pytest.approx([-1.5, 1.5])
+    tab.reset()
+    settle(qtbot, tab)
+    span = math.log10(TAU_MAX) - math.log10(TAU_MIN)
+    assert plot.getViewBox().viewRange()[0] == pytest.approx(
+        [math.log10(TAU_MIN) - 0.02 * span, math.log10(TAU_MAX) + 0.02 * span])
+    tab.shutdown()

@@ -386,9 +386,10 @@ class PlotPanel(pg.GraphicsLayoutWidget):
                     box._explorer_manual = False
                     # Back to the tab's own range (see set_range), which the next result may not set again.
                     own, plot._explorer_range = getattr(plot, "_explorer_range", None), None
-                    if own is None:
-                        box.enableAutoRange()
-                    else:
+                    for axis, given in zip((box.XAxis, box.YAxis), own or (None, None)):
+                        if given is None:  # an axis the tab leaves to pyqtgraph
+                            box.enableAutoRange(axis=axis)
+                    if own is not None:
                         set_range(plot, *own)
             else:
                 box.setRange(xRange=view_range[0], yRange=view_range[1], padding=0)

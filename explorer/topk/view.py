@@ -70,6 +70,7 @@ COMPONENTS_FLOOR, COMPONENTS_CEILING = -1.0, 2.2  # the recursion's 2 and the it
 BAR_GROUP_WIDTH = 0.8
 ERROR_FLOOR_LOG = -40.0  # the error axis spans 1e-40 .. 2k: enough decades to compare e^{-Δ/τ} with e^{-Δ/2τ}
 TAU_TICKS = (1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1e3)
+TAU_VIEW = (math.log10(TAU_MIN), math.log10(TAU_MAX))  # the τ axes of the sweeps (log10 units)
 CUSTOM = "custom"
 
 # (preset, combo label, methods shown, focus method). Each counterexample switches on the method it refutes.
@@ -279,7 +280,7 @@ class TopkTab(TopicTab):
         for plot in (*panel.plots(), *side.plots()):
             plot.setMouseEnabled(x=False, y=False)
         for plot in (self.components_plot, self.error_plot, self.sum_plot):
-            plot.setXRange(math.log10(TAU_MIN), math.log10(TAU_MAX), padding=0.02)
+            set_range(plot, TAU_VIEW)
         self._tau_ticks(self.theme)
         _log_ticks(self.error_plot.getAxis("left"), [10.0**e for e in range(int(ERROR_FLOOR_LOG), 1, 10)])
         self._build_bars(panel)
@@ -531,7 +532,7 @@ class TopkTab(TopicTab):
         self.components_tau.setPos(math.log10(frame.tau))
         # Near its poles the weighted scheme shoots off to ±5: those spikes leave the view rather than squash it.
         low, high = max(comp.y_range[0], COMPONENTS_FLOOR), min(comp.y_range[1], COMPONENTS_CEILING)
-        set_range(self.components_plot, None, (low - 0.03, high + 0.05))
+        set_range(self.components_plot, TAU_VIEW, (low - 0.03, high + 0.05))
 
     def _show_distance(self, frame: Frame) -> None:
         for method in ORDER:
@@ -557,7 +558,7 @@ class TopkTab(TopicTab):
         note = self.tr("k = n: every output is 1,\nthe hard mask itself") if frame.k == frame.n else ""
         set_note(self.error_note, note, 0.0, ERROR_FLOOR_LOG / 2)
         top = math.log10(2.0 * frame.k + 1.0)
-        set_range(self.error_plot, None, (ERROR_FLOOR_LOG, top + 0.3))
+        set_range(self.error_plot, TAU_VIEW, (ERROR_FLOOR_LOG, top + 0.3))
 
     def _show_threshold(self, frame: Frame) -> None:
         view = frame.threshold
@@ -614,7 +615,7 @@ class TopkTab(TopicTab):
         set_data(self.sum_hard, view.taus, np.full(len(view.taus), view.hard))
         set_data(self.sum_now, [frame.tau], [view.now])
         self.sum_tau.setPos(math.log10(frame.tau))
-        set_range(self.sum_plot, None, view.y_range)
+        set_range(self.sum_plot, TAU_VIEW, view.y_range)
 
     def _show_jacobian(self, frame: Frame) -> None:
         view = frame.jacobian
