@@ -92,6 +92,8 @@ def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.nd
     """Every named or unnamed curve, scatter and bar chart currently plotted: (label, x, y) in data units."""
     series = []
     for panel_index, panel in enumerate(panels):
+        if not _shown_in_its_window(panel):
+            continue  # a page not shown (abc's) holds the data of an earlier result
         for plot_index, plot in enumerate(panel.plots()):
             title = plot.titleLabel.text or f"plot {panel_index + 1}.{plot_index + 1}"
             for item_index, item in enumerate(plot.items):
@@ -102,6 +104,15 @@ def plotted_series(panels: list[PlotPanel]) -> list[tuple[str, np.ndarray, np.nd
                 label = f"{_plain(title)} / {name or f'series {item_index + 1}'}"
                 series.append((label, np.asarray(values[0], float), np.asarray(values[1], float)))
     return series
+
+
+def _shown_in_its_window(widget: QWidget) -> bool:
+    """Not hidden inside its window (as a stacked page that is not the current one is), shown or not itself."""
+    while widget.parentWidget() is not None:
+        if widget.isHidden():
+            return False
+        widget = widget.parentWidget()
+    return True
 
 
 def _data_of(plot: pg.PlotItem, item):

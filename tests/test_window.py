@@ -203,6 +203,27 @@ def test_csv_holds_bar_charts_upright_and_sideways(qtbot, app):
         ("bars / upright", [0.0, 1.0], [0.7, 0.3]), ("bars / sideways", [26.4, 20.4], [2.0, 3.0])]
 
 
+def test_csv_holds_the_page_shown_not_pages_left_with_older_results(qtbot, app):
+    """abc keeps one plot panel a page: after a visit to the (p, q) page and a new N, the CSV held that page's
+    curves for the old N, under the same names as current data."""
+    from helpers import open_tab, settle
+
+    from explorer import export
+    from explorer.ab_plus_c.view import PAGES, AbcTab
+
+    tab = open_tab(qtbot, AbcTab)
+    tab.apply_view_state({"page": PAGES[1]})
+    settle(qtbot, tab)
+    tab.apply_view_state({"page": PAGES[0]})
+    tab.set_params({"N": 1000})
+    settle(qtbot, tab)
+    labels = [label for label, _, _ in export.plotted_series(tab.plot_panels())]
+    shown = next(panel for panel in tab.plot_panels() if panel.isVisible())
+    titles = [plot.titleLabel.text for plot in shown.plots()]
+    assert labels and all(any(label.startswith(f"{title} / ") for title in titles) for label in labels), labels
+    tab.shutdown()
+
+
 @pytest.mark.parametrize("topic_id", ["topk", "abc", "healing"])
 def test_exported_data_names_every_series(qtbot, app, topic_id):
     """A CSV column of "series 7" says nothing (sampling's and spacetime's own tests check theirs)."""
