@@ -137,4 +137,8 @@ def test_a_language_switch_keeps_networks_retrained_this_session_and_says_if_it_
     rebuilt.train_steps.setValue(20000)
     rebuilt.train_again()
     window.set_language("en")
-    assert window.current_tab().network_status.text() == "The language switch stopped the training; press Train again."
+    again = window.current_tab()
+    assert again.network_status.text() == "The language switch stopped the training; press Train again."
+    assert again.train_steps.value() == 20000  # the length asked for is kept too
+    again.set_params({"preset": "two_moons"})  # the stopped training was ring8's: two moons has shipped weights
+    assert again.network_status.text() == "Shipped weights (3000 training steps)."

@@ -492,7 +492,8 @@ class SamplingTab(TopicTab):
         self._at_last_frame = True
         self._networks: dict[str, TrainedNetwork] = {}  # retrained this session, by preset
         self._network_versions: dict[str, int] = {}
-        self._training_interrupted = False  # by a language switch, which rebuilt the tab (see take_over)
+        self._training_preset: str | None = None  # the data the last training was started for
+        self._interrupted_preset: str | None = None  # whose training a language switch stopped (see take_over)
         self._requested: dict[str, Any] = {"curves": None, "skip": None}
         self._shown_curves = None  # the quality curves drawn last (their range also takes the current run)
         self._shown_keys: dict[str, tuple | None] = {"curves": None, "skip": None}
@@ -1001,7 +1002,7 @@ class SamplingTab(TopicTab):
     # ----- training (third runner) -----
     @Slot()
     def train_again(self) -> None:
-        self._training_interrupted = False
+        self._training_preset, self._interrupted_preset = self._values["preset"], None
         self.trainer.submit(train_job, self._values["preset"], self.train_steps.value(), self._values["seed"])
         self.train_button.setEnabled(False)
         self.train_cancel_button.setEnabled(True)
@@ -1042,7 +1043,7 @@ class SamplingTab(TopicTab):
     def _show_network_source(self) -> None:
         if self.trainer.busy:
             return  # the label shows the training progress
-        if self._training_interrupted:
+        if self._interrupted_preset == self._values["preset"]:
             self.network_status.setText(self.tr("The language switch stopped the training; press Train again."))
             return
         network = self._networks.get(self._values["preset"])
@@ -1054,16 +1055,18 @@ class SamplingTab(TopicTab):
 
     # ----- tab plumbing -----
     def handed_over(self) -> object:
-        """Networks retrained this session, and whether a training was running: a language switch rebuilt the tab,
-        which went back to the shipped weights without a word."""
-        return dict(self._networks), dict(self._network_versions), self.trainer.busy
+        """Networks retrained this session, the preset of a training still running, and the training length: a
+        language switch rebuilt the tab, which went back to the shipped weights without a word."""
+        running = self._training_preset if self.trainer.busy else None
+        return dict(self._networks), dict(self._network_versions), running, self.train_steps.value()
 
     def take_over(self, handed: object) -> None:
         if handed is None:
             return
-        networks, versions, self._training_interrupted = handed
+        networks, versions, self._interrupted_preset, steps = handed
         self._networks.update(networks)
         self._network_versions.update(versions)
+        self.train_steps.setValue(steps)
         self._show_network_source()
 
     def view_state(self) -> dict[str, Any]:
